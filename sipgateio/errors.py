@@ -1,0 +1,191 @@
+"""The exceptions raised by sipgateio.
+
+Every error the library raises derives from :class:`SipgateIOError`::
+
+    SipgateIOError
+    ├── ValidationError          bad input, caught before any request is sent
+    ├── TransportError           connection failed or timed out (after retries)
+    └── APIError                 the API answered with an error status
+        ├── BadRequestError       400
+        ├── AuthenticationError   401
+        ├── PaymentRequiredError  402
+        ├── PermissionDeniedError 403
+        ├── NotFoundError         404
+        ├── ConflictError         409
+        ├── RateLimitError        429
+        └── ServerError           5xx
+
+Messages never contain credentials: request headers are not kept, only method,
+URL and the response body.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "SipgateIOError",
+    "TransportError",
+    "ValidationError",
+    "error_for_status",
+]
+
+_BODY_IN_MESSAGE = 500  # characters of the response body quoted in str(error)
+
+
+class SipgateIOError(Exception):
+    """Base class of every exception raised by sipgateio."""
+
+
+class ValidationError(SipgateIOError, ValueError):
+    """An argument was rejected before anything was sent to the API.
+
+    ``field`` names the offending argument (for example ``"to"`` or ``"send_at"``).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class TransportError(SipgateIOError):
+    """The request could not be completed: connection refused, DNS, TLS or timeout.
+
+    Raised after the retries allowed by ``max_retries`` were used up. The
+    underlying ``httpx`` exception is available as ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APIError(SipgateIOError):
+    """The API answered with an error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        method: the request method (``"GET"``, ``"POST"``...).
+        url: the request URL.
+        body: the response body as text.
+        detail: the body decoded as JSON, or ``None`` when it is not JSON.
+    """
+
+    def __init__(self, *, status_code: int, method: str, url: str, body: str) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.body = body
+        self.detail: Any = _decode_json(body)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        text = self.body.strip()
+        if len(text) > _BODY_IN_MESSAGE:
+            text = text[:_BODY_IN_MESSAGE] + "..."
+        suffix = f": {text}" if text else ""
+        return f"{self.method} {self.url} returned HTTP {self.status_code}{suffix}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only __init__: teach pickle (and multiprocessing) how to rebuild us.
+        return (_rebuild, (type(self), self.status_code, self.method, self.url, self.body))
+
+
+def _rebuild(
+    cls: type[APIError], status_code: int, method: str, url: str, body: str
+) -> APIError:
+    return cls(status_code=status_code, method=method, url=url, body=body)
+
+
+class BadRequestError(APIError):
+    """HTTP 400: the API rejected the request's content."""
+
+
+class AuthenticationError(APIError):
+    """HTTP 401: the credentials are missing, wrong or expired."""
+
+
+class PaymentRequiredError(APIError):
+    """HTTP 402: the account lacks credit (SMS, fax and calls cost money)."""
+
+
+class PermissionDeniedError(APIError):
+    """HTTP 403: the credentials lack the scope or the right for this request."""
+
+
+class NotFoundError(APIError):
+    """HTTP 404: the resource (user, extension, entry, contact...) does not exist."""
+
+
+class ConflictError(APIError):
+    """HTTP 409: the request conflicts with the current state of the resource."""
+
+
+class RateLimitError(APIError):
+    """HTTP 429: too many requests. ``retry_after`` is the server's hint in seconds."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        body: str,
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status_code=status_code, method=method, url=url, body=body)
+
+
+class ServerError(APIError):
+    """HTTP 5xx: the API failed (after the retries allowed by ``max_retries``)."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def error_for_status(
+    status_code: int,
+    *,
+    method: str,
+    url: str,
+    body: str,
+    retry_after: float | None = None,
+) -> APIError:
+    """Build the :class:`APIError` subclass that matches ``status_code``."""
+    if status_code == 429:
+        return RateLimitError(
+            status_code=status_code, method=method, url=url, body=body, retry_after=retry_after
+        )
+    cls = _BY_STATUS.get(status_code)
+    if cls is None:
+        cls = ServerError if status_code >= 500 else APIError
+    return cls(status_code=status_code, method=method, url=url, body=body)
+
+
+def _decode_json(body: str) -> Any:
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
