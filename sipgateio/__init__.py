@@ -1,0 +1,81 @@
+"""sipgateio: the Python library for sipgate.io.
+
+Send SMS and faxes, start and steer calls, manage contacts and the call history,
+and answer calls in real time through webhooks::
+
+    import sipgateio
+
+    with sipgateio.SipgateIO(token_id="token-ABC123", token="...") as client:
+        client.sms.send(to="+4915799912345", message="Hello", sms_id="s0")
+
+Names are imported on first use, so ``import sipgateio`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    SipgateIOError,
+    TransportError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from ._client import AsyncSipgateIO, SipgateIO
+    from .pagination import Page, Pagination
+    from .resources.users import Webuser
+
+# name -> module that defines it, imported when the name is first looked up
+_LAZY: dict[str, str] = {
+    "SipgateIO": "._client",
+    "AsyncSipgateIO": "._client",
+    "Page": ".pagination",
+    "Pagination": ".pagination",
+    "Webuser": ".resources.users",
+}
+
+__all__ = [
+    "APIError",
+    "AsyncSipgateIO",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "NotFoundError",
+    "Page",
+    "Pagination",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "SipgateIO",
+    "SipgateIOError",
+    "TransportError",
+    "ValidationError",
+    "Webuser",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sipgateio' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

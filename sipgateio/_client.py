@@ -1,0 +1,291 @@
+"""The clients: :class:`SipgateIO` (sync) and :class:`AsyncSipgateIO` (async).
+
+Both are one class body (:class:`_BaseClient`) parameterised by the mode; they differ
+only in the httpx client they build and the runner that sends calls.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from ._credentials import Credentials, resolve_credentials
+from ._http import DEFAULT_LIMITS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, RetryPolicy, configure_client
+from ._ops import AsyncMode, AsyncRunner, Op, Resource, SyncMode, SyncRunner, operation
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from types import TracebackType
+    from typing import Self
+
+    from sipgate_api import Client as RawClient
+
+    from .contacts.resource import ContactsResource
+    from .resources.call import CallResource
+    from .resources.devices import DevicesResource
+    from .resources.fax import FaxResource
+    from .resources.history import HistoryResource
+    from .resources.numbers import NumbersResource
+    from .resources.rtcm import RTCMResource
+    from .resources.sms import SmsResource
+    from .resources.users import Webuser
+    from .resources.voicemails import VoicemailsResource
+    from .resources.webhook_settings import WebhookSettingsResource
+
+__all__ = ["AsyncSipgateIO", "SipgateIO"]
+
+M = TypeVar("M", SyncMode, AsyncMode)
+
+
+def _check_options(timeout: object, max_retries: object) -> None:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValidationError(
+            f"max_retries must be a non-negative integer, got {max_retries!r}", field="max_retries"
+        )
+    if timeout is None or isinstance(timeout, httpx.Timeout):
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ValidationError(
+            f"timeout must be a positive number of seconds or an httpx.Timeout, got {timeout!r}",
+            field="timeout",
+        )
+
+
+class _BaseClient(Resource[M], Generic[M]):
+    """Everything both clients share. Use :class:`SipgateIO` or :class:`AsyncSipgateIO`."""
+
+    _http: httpx.Client | httpx.AsyncClient
+
+    def __init__(
+        self,
+        *,
+        token_id: str | None = None,
+        token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: Any = None,
+    ) -> None:
+        self._credentials: Credentials = resolve_credentials(
+            token_id=token_id, token=token, username=username, password=password
+        )
+        _check_options(timeout, max_retries)
+        self._owns_http = http_client is None
+        if http_client is None:
+            http_client = self._new_http_client()
+            timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+        elif not isinstance(http_client, self._http_client_type()):
+            raise ValidationError(
+                f"http_client must be an {self._http_client_type().__name__}, "
+                f"got {type(http_client).__name__}",
+                field="http_client",
+            )
+        self._http = http_client
+        configure_client(
+            http_client,
+            auth=self._credentials.auth(),
+            base_url=base_url,
+            timeout=timeout,
+            policy=RetryPolicy(max_retries=max_retries),
+        )
+        self.base_url = str(http_client.base_url).rstrip("/")
+        super().__init__(self._new_runner())
+
+    # -- what the two modes do differently -------------------------------------------
+    def _new_http_client(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError
+
+    def _http_client_type(self) -> type[httpx.Client | httpx.AsyncClient]:
+        raise NotImplementedError
+
+    def _new_runner(self) -> SyncRunner | AsyncRunner:
+        raise NotImplementedError
+
+    # -- the generated client --------------------------------------------------------
+    @cached_property
+    def raw(self) -> RawClient:
+        """The generated low-level client (package ``sipgate_api``), sharing this client's
+        base URL, authentication, timeouts, retries and connection pool.
+
+        Call any generated endpoint with it, e.g.
+        ``sipgate_api.api.numbers.list_numbers.sync_detailed(client=client.raw)``
+        (``asyncio_detailed`` with :class:`AsyncSipgateIO`).
+        """
+        from sipgate_api import Client
+
+        raw = Client(base_url=self.base_url)
+        if isinstance(self._http, httpx.AsyncClient):
+            raw.set_async_httpx_client(self._http)
+        else:
+            raw.set_httpx_client(self._http)
+        return raw
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self.base_url!r} auth={self._credentials.kind}>"
+
+    # -- users -----------------------------------------------------------------------
+    @operation
+    def get_authenticated_webuser_id(self) -> Op[str]:
+        """The id of the authenticated web user (``w0``...), the ``sub`` of GET /authorization/userinfo."""
+        from .resources import users
+
+        return (yield from users.authenticated_webuser_id())
+
+    @operation
+    def get_web_users(self) -> Op[list[Webuser]]:
+        """All web users of the account (GET /users)."""
+        from .resources import users
+
+        return (yield from users.web_users())
+
+    # -- the API areas -----------------------------------------------------------------
+    @cached_property
+    def sms(self) -> SmsResource[M]:
+        """Send and schedule SMS."""
+        from .resources.sms import SmsResource
+
+        return SmsResource(self._runner)
+
+    @cached_property
+    def fax(self) -> FaxResource[M]:
+        """Send faxes and follow their status."""
+        from .resources.fax import FaxResource
+
+        return FaxResource(self._runner)
+
+    @cached_property
+    def call(self) -> CallResource[M]:
+        """Initiate calls."""
+        from .resources.call import CallResource
+
+        return CallResource(self._runner)
+
+    @cached_property
+    def contacts(self) -> ContactsResource[M]:
+        """Manage, import and export contacts."""
+        from .contacts.resource import ContactsResource
+
+        return ContactsResource(self._runner)
+
+    @cached_property
+    def history(self) -> HistoryResource[M]:
+        """Read and change the call, fax, SMS and voicemail history."""
+        from .resources.history import HistoryResource
+
+        return HistoryResource(self._runner)
+
+    @cached_property
+    def numbers(self) -> NumbersResource[M]:
+        """The phone numbers of the account."""
+        from .resources.numbers import NumbersResource
+
+        return NumbersResource(self._runner)
+
+    @cached_property
+    def rtcm(self) -> RTCMResource[M]:
+        """Real-time call manipulation of established calls."""
+        from .resources.rtcm import RTCMResource
+
+        return RTCMResource(self._runner)
+
+    @cached_property
+    def voicemails(self) -> VoicemailsResource[M]:
+        """The voicemail boxes of the account."""
+        from .resources.voicemails import VoicemailsResource
+
+        return VoicemailsResource(self._runner)
+
+    @cached_property
+    def devices(self) -> DevicesResource[M]:
+        """The devices of a web user."""
+        from .resources.devices import DevicesResource
+
+        return DevicesResource(self._runner)
+
+    @cached_property
+    def webhook_settings(self) -> WebhookSettingsResource[M]:
+        """The sipgate.io webhook URLs, whitelist and log setting."""
+        from .resources.webhook_settings import WebhookSettingsResource
+
+        return WebhookSettingsResource(self._runner)
+
+
+class SipgateIO(_BaseClient[SyncMode]):
+    """The synchronous sipgate.io client.
+
+    Credentials: ``token_id`` + ``token`` (personal access token), ``token`` alone
+    (OAuth access token), ``username`` + ``password`` (legacy basic auth), or nothing
+    to read ``SIPGATE_TOKEN_ID``/``SIPGATE_TOKEN`` from the environment.
+
+    Options: ``base_url``, ``timeout`` (seconds or ``httpx.Timeout``; default 30 s,
+    10 s to connect), ``max_retries`` (default 2) and ``http_client`` (an
+    ``httpx.Client`` for proxies, custom transports or limits).
+
+    Use it as a context manager, or call :meth:`close`, to release connections.
+    """
+
+    _http: httpx.Client
+
+    def _new_http_client(self) -> httpx.Client:
+        return httpx.Client(limits=DEFAULT_LIMITS)
+
+    def _http_client_type(self) -> type[httpx.Client]:
+        return httpx.Client
+
+    def _new_runner(self) -> SyncRunner:
+        return SyncRunner(lambda: self.raw, self.base_url)
+
+    def close(self) -> None:
+        """Close the connection pool (not a user-supplied ``http_client``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncSipgateIO(_BaseClient[AsyncMode]):
+    """The asynchronous sipgate.io client: the surface of :class:`SipgateIO`, awaitable.
+
+    Takes the same arguments; ``http_client`` is an ``httpx.AsyncClient``. Use it as
+    ``async with AsyncSipgateIO(...) as client:`` or call :meth:`aclose`.
+    """
+
+    _http: httpx.AsyncClient
+
+    def _new_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(limits=DEFAULT_LIMITS)
+
+    def _http_client_type(self) -> type[httpx.AsyncClient]:
+        return httpx.AsyncClient
+
+    def _new_runner(self) -> AsyncRunner:
+        return AsyncRunner(lambda: self.raw, self.base_url)
+
+    async def aclose(self) -> None:
+        """Close the connection pool (not a user-supplied ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

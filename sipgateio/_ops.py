@@ -1,0 +1,297 @@
+"""Sans-IO operations: every API function is written once and run sync or async.
+
+An *operation* is a generator that yields :class:`Call` objects (a generated endpoint
+plus its arguments) and receives each call's parsed result back; its return value is
+the function's result. An *item stream* (for ``iter_*`` functions) additionally yields
+:class:`Emit` objects whose payload goes to the caller one by one.
+
+A resource method decorated with :func:`operation` or :func:`item_stream` is a plain
+method on a resource of a :class:`SipgateIO` client and an awaitable method (or async
+iterator) on a resource of an :class:`AsyncSipgateIO` client. The runners below are
+the only place where sync and async differ: how a call is sent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
+
+import attrs
+import httpx
+
+from ._http import retry_after_seconds
+from .errors import SipgateIOError, TransportError, error_for_status
+
+if TYPE_CHECKING:
+    from typing import Self
+
+__all__ = [
+    "AsyncMode",
+    "AsyncRunner",
+    "Call",
+    "Emit",
+    "Op",
+    "Resource",
+    "Stream",
+    "SyncMode",
+    "SyncRunner",
+    "call",
+    "item_stream",
+    "operation",
+]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@attrs.frozen(slots=True)
+class Call:
+    """A request to make: a generated endpoint module and the keyword arguments for it.
+
+    ``ok`` lists extra statuses that are not errors for this call (e.g. 404 while probing).
+    """
+
+    endpoint: ModuleType
+    kwargs: dict[str, Any]
+    ok: frozenset[int] = frozenset()
+
+
+@attrs.frozen(slots=True)
+class Emit(Generic[T]):
+    """An item an item stream hands to its consumer."""
+
+    item: T
+
+
+Op = Generator[Call, Any, T]
+"""An operation: yields calls, is sent their parsed results, returns ``T``."""
+
+Stream = Generator["Call | Emit[T]", Any, None]
+"""An item stream: yields calls (answered with results) and items (answered with None)."""
+
+
+def call(endpoint: ModuleType, /, **kwargs: Any) -> Call:
+    """Describe a call of a generated endpoint function with these arguments."""
+    return Call(endpoint, kwargs)
+
+
+class SyncMode:
+    """Marker type: resources of a :class:`sipgateio.SipgateIO` client."""
+
+
+class AsyncMode:
+    """Marker type: resources of a :class:`sipgateio.AsyncSipgateIO` client."""
+
+
+M = TypeVar("M", SyncMode, AsyncMode)
+
+
+class Resource(Generic[M]):
+    """Base of the API areas (``client.sms``, ``client.history``...)."""
+
+    __slots__ = ("_runner",)
+
+    def __init__(self, runner: SyncRunner | AsyncRunner) -> None:
+        self._runner = runner
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class operation(Generic[P, T]):  # noqa: N801 - used as a decorator, named like one
+    """Decorator: turn an operation generator method into a sync or async method."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Op[T]]) -> None:
+        self._fn = fn
+        functools.update_wrapper(self, fn)  # type: ignore[arg-type]
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: Resource[SyncMode], owner: type[Any]) -> Callable[P, T]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[AsyncMode], owner: type[Any]
+    ) -> Callable[P, Coroutine[Any, Any, T]]: ...
+    def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
+        if obj is None:
+            return self
+        fn, run = self._fn, obj._runner.run
+
+        @functools.wraps(fn)
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return run(fn(obj, *args, **kwargs))
+
+        return bound
+
+
+class item_stream(Generic[P, T]):  # noqa: N801 - used as a decorator, named like one
+    """Decorator: turn an item stream generator method into an iterator or async iterator."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Stream[T]]) -> None:
+        self._fn = fn
+        functools.update_wrapper(self, fn)  # type: ignore[arg-type]
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: Resource[SyncMode], owner: type[Any]) -> Callable[P, Iterator[T]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[AsyncMode], owner: type[Any]
+    ) -> Callable[P, AsyncIterator[T]]: ...
+    def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
+        if obj is None:
+            return self
+        fn, iterate = self._fn, obj._runner.iterate
+
+        @functools.wraps(fn)
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return iterate(fn(obj, *args, **kwargs))
+
+        return bound
+
+
+class _Done(Exception):
+    """Internal: the generator returned ``value``."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+_Outcome = tuple[Any, BaseException | None]
+_START: _Outcome = (None, None)
+
+
+def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
+    """Feed the last call's outcome into ``gen``; return what it yields next.
+
+    A failed call is thrown into the generator, so an operation can clean up with
+    ``try/finally`` (and even make more calls while doing so). Raises :class:`_Done`
+    when the generator returns.
+    """
+    value, error = outcome
+    try:
+        return gen.throw(error) if error is not None else gen.send(value)
+    except StopIteration as stop:
+        raise _Done(stop.value) from None
+
+
+class _RunnerBase:
+    """What both runners share: the generated client and turning responses into results."""
+
+    def __init__(self, raw: Callable[[], Any], base_url: str) -> None:
+        self._raw = raw  # the generated client, built on first use (import cost)
+        self._base_url = base_url.rstrip("/")
+
+    def _result(self, c: Call, response: Any) -> Any:
+        status = int(response.status_code)
+        if status < 400:
+            return response.parsed
+        if status in c.ok:
+            return None
+        raise self._api_error(c, response)
+
+    def _api_error(self, c: Call, response: Any) -> SipgateIOError:
+        method, url = self._method_and_url(c)
+        body = response.content.decode("utf-8", "replace")
+        return error_for_status(
+            int(response.status_code),
+            method=method,
+            url=url,
+            body=body,
+            retry_after=retry_after_seconds(response.headers.get("Retry-After")),
+        )
+
+    def _transport_error(self, c: Call, exc: httpx.TransportError) -> TransportError:
+        method, url = self._method_and_url(c)
+        detail = str(exc) or "no detail"
+        return TransportError(
+            f"{method} {url} failed: {type(exc).__name__}: {detail}", method=method, url=url
+        )
+
+    def _method_and_url(self, c: Call) -> tuple[str, str]:
+        # The generated module knows method and path; used only to describe errors.
+        kwargs = c.endpoint._get_kwargs(**c.kwargs)
+        url = httpx.URL(self._base_url + kwargs["url"], params=kwargs.get("params") or None)
+        return str(kwargs["method"]).upper(), str(url)
+
+
+class SyncRunner(_RunnerBase):
+    """Runs operations with the generated ``sync_detailed`` functions."""
+
+    def send(self, c: Call) -> _Outcome:
+        """Make one call; return its parsed result, or the typed error it ended with."""
+        try:
+            response = c.endpoint.sync_detailed(client=self._raw(), **c.kwargs)
+            return self._result(c, response), None
+        except httpx.TransportError as exc:
+            return None, self._transport_error(c, exc)
+        except SipgateIOError as exc:
+            return None, exc
+
+    def run(self, op: Op[T]) -> T:
+        """Drive ``op`` to completion and return its result."""
+        outcome = _START
+        try:
+            while True:
+                outcome = self.send(_advance(op, outcome))
+        except _Done as done:
+            return cast(T, done.value)
+
+    def iterate(self, stream: Stream[T]) -> Iterator[T]:
+        """Drive ``stream``, handing its items to the caller as they come."""
+        outcome = _START
+        with contextlib.closing(stream):
+            try:
+                while True:
+                    out = _advance(stream, outcome)
+                    if isinstance(out, Emit):
+                        yield out.item
+                        outcome = _START
+                    else:
+                        outcome = self.send(out)
+            except _Done:
+                return
+
+
+class AsyncRunner(_RunnerBase):
+    """Runs operations with the generated ``asyncio_detailed`` functions."""
+
+    async def send(self, c: Call) -> _Outcome:
+        """Make one call; return its parsed result, or the typed error it ended with."""
+        try:
+            response = await c.endpoint.asyncio_detailed(client=self._raw(), **c.kwargs)
+            return self._result(c, response), None
+        except httpx.TransportError as exc:
+            return None, self._transport_error(c, exc)
+        except SipgateIOError as exc:
+            return None, exc
+
+    async def run(self, op: Op[T]) -> T:
+        """Drive ``op`` to completion and return its result."""
+        outcome = _START
+        try:
+            while True:
+                outcome = await self.send(_advance(op, outcome))
+        except _Done as done:
+            return cast(T, done.value)
+
+    async def iterate(self, stream: Stream[T]) -> AsyncIterator[T]:
+        """Drive ``stream``, handing its items to the caller as they come."""
+        outcome = _START
+        with contextlib.closing(stream):
+            try:
+                while True:
+                    out = _advance(stream, outcome)
+                    if isinstance(out, Emit):
+                        yield out.item
+                        outcome = _START
+                    else:
+                        outcome = await self.send(out)
+            except _Done:
+                return

@@ -1,0 +1,1 @@
+"""The API areas of the facade: one module each, holding its models and its operations."""
