@@ -129,7 +129,7 @@ def resolve_credentials(
     given_token = token_id is not None or token is not None
     if given_basic and given_token:
         raise ValidationError(
-            "pass either token (with token_id for a personal access token) or "
+            "conflicting credentials: pass either token (with token_id for a personal access token) or "
             "username and password, not both",
             field="credentials",
         )

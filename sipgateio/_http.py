@@ -49,6 +49,11 @@ _RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
+# Indirections so tests can record the waits instead of sleeping them.
+_sleep = time.sleep
+_async_sleep = asyncio.sleep
+
+
 def default_headers() -> dict[str, str]:
     """The identification headers every request carries."""
     client = (
@@ -172,7 +177,7 @@ class RetryTransport(httpx.BaseTransport):
                     return response
                 response.close()
                 _log_retry(request, attempt, wait, _describe(response, None))
-            time.sleep(wait)
+            _sleep(wait)
             attempt += 1
 
     def close(self) -> None:  # noqa: D102
@@ -204,7 +209,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     return response
                 await response.aclose()
                 _log_retry(request, attempt, wait, _describe(response, None))
-            await asyncio.sleep(wait)
+            await _async_sleep(wait)
             attempt += 1
 
     async def aclose(self) -> None:  # noqa: D102

@@ -182,55 +182,57 @@ def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
 
 
 class _RunnerBase:
-    """What both runners share: the generated client and turning responses into results."""
+    """What both runners share: building requests and turning responses into results.
+
+    Requests are built and successful responses parsed by the generated endpoint
+    module (``_get_kwargs`` / ``_parse_response``: the spec stays the single source of
+    truth for paths and shapes). Error statuses are mapped here, from the httpx
+    response itself, before the generated code would try to decode an error body
+    that may be empty or not JSON.
+    """
 
     def __init__(self, raw: Callable[[], Any], base_url: str) -> None:
         self._raw = raw  # the generated client, built on first use (import cost)
         self._base_url = base_url.rstrip("/")
 
-    def _result(self, c: Call, response: Any) -> Any:
-        status = int(response.status_code)
+    def _result(self, c: Call, response: httpx.Response) -> Any:
+        status = response.status_code
         if status < 400:
-            return response.parsed
+            return c.endpoint._parse_response(client=self._raw(), response=response)
         if status in c.ok:
             return None
-        raise self._api_error(c, response)
-
-    def _api_error(self, c: Call, response: Any) -> SipgateIOError:
-        method, url = self._method_and_url(c)
-        body = response.content.decode("utf-8", "replace")
-        return error_for_status(
-            int(response.status_code),
-            method=method,
-            url=url,
-            body=body,
+        request = response.request
+        raise error_for_status(
+            status,
+            method=request.method,
+            url=str(request.url),
+            body=response.content.decode("utf-8", "replace"),
             retry_after=retry_after_seconds(response.headers.get("Retry-After")),
         )
 
-    def _transport_error(self, c: Call, exc: httpx.TransportError) -> TransportError:
-        method, url = self._method_and_url(c)
-        detail = str(exc) or "no detail"
-        return TransportError(
-            f"{method} {url} failed: {type(exc).__name__}: {detail}", method=method, url=url
+    def _transport_error(self, kwargs: dict[str, Any], exc: httpx.TransportError) -> TransportError:
+        method = str(kwargs["method"]).upper()
+        url = str(httpx.URL(self._base_url + kwargs["url"], params=kwargs.get("params") or None))
+        error = TransportError(
+            f"{method} {url} failed: {type(exc).__name__}: {str(exc) or 'no detail'}",
+            method=method,
+            url=url,
         )
-
-    def _method_and_url(self, c: Call) -> tuple[str, str]:
-        # The generated module knows method and path; used only to describe errors.
-        kwargs = c.endpoint._get_kwargs(**c.kwargs)
-        url = httpx.URL(self._base_url + kwargs["url"], params=kwargs.get("params") or None)
-        return str(kwargs["method"]).upper(), str(url)
+        error.__cause__ = exc
+        return error
 
 
 class SyncRunner(_RunnerBase):
-    """Runs operations with the generated ``sync_detailed`` functions."""
+    """Sends calls with the generated client's ``httpx.Client``."""
 
     def send(self, c: Call) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
+        kwargs = c.endpoint._get_kwargs(**c.kwargs)
         try:
-            response = c.endpoint.sync_detailed(client=self._raw(), **c.kwargs)
+            response = self._raw().get_httpx_client().request(**kwargs)
             return self._result(c, response), None
         except httpx.TransportError as exc:
-            return None, self._transport_error(c, exc)
+            return None, self._transport_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
 
@@ -260,15 +262,16 @@ class SyncRunner(_RunnerBase):
 
 
 class AsyncRunner(_RunnerBase):
-    """Runs operations with the generated ``asyncio_detailed`` functions."""
+    """Sends calls with the generated client's ``httpx.AsyncClient``."""
 
     async def send(self, c: Call) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
+        kwargs = c.endpoint._get_kwargs(**c.kwargs)
         try:
-            response = await c.endpoint.asyncio_detailed(client=self._raw(), **c.kwargs)
+            response = await self._raw().get_async_httpx_client().request(**kwargs)
             return self._result(c, response), None
         except httpx.TransportError as exc:
-            return None, self._transport_error(c, exc)
+            return None, self._transport_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
 

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.call_request import CallRequest
+from ...models.call_session_response import CallSessionResponse
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CallRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/sessions/calls",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CallSessionResponse | Error | None:
+    if response.status_code == 200:
+        response_200 = CallSessionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CallSessionResponse | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CallRequest,
+) -> Response[CallSessionResponse | Error]:
+    """Start a click-to-dial call
+
+     Rings the `caller` first and, once it picks up, dials the `callee`. When `caller` is a phone number
+    rather than an extension, `deviceId` names the device that is billed and whose number is shown.
+    `callerId` overrides the number displayed to the callee.
+
+    Args:
+        body (CallRequest): A click-to-dial call to set up.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallSessionResponse | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CallRequest,
+) -> CallSessionResponse | Error | None:
+    """Start a click-to-dial call
+
+     Rings the `caller` first and, once it picks up, dials the `callee`. When `caller` is a phone number
+    rather than an extension, `deviceId` names the device that is billed and whose number is shown.
+    `callerId` overrides the number displayed to the callee.
+
+    Args:
+        body (CallRequest): A click-to-dial call to set up.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallSessionResponse | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CallRequest,
+) -> Response[CallSessionResponse | Error]:
+    """Start a click-to-dial call
+
+     Rings the `caller` first and, once it picks up, dials the `callee`. When `caller` is a phone number
+    rather than an extension, `deviceId` names the device that is billed and whose number is shown.
+    `callerId` overrides the number displayed to the callee.
+
+    Args:
+        body (CallRequest): A click-to-dial call to set up.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallSessionResponse | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CallRequest,
+) -> CallSessionResponse | Error | None:
+    """Start a click-to-dial call
+
+     Rings the `caller` first and, once it picks up, dials the `callee`. When `caller` is a phone number
+    rather than an extension, `deviceId` names the device that is billed and whose number is shown.
+    `callerId` overrides the number displayed to the callee.
+
+    Args:
+        body (CallRequest): A click-to-dial call to set up.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallSessionResponse | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

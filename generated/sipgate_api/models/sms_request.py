@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SmsRequest")
+
+
+@_attrs_define
+class SmsRequest:
+    """A text message to send.
+
+    Attributes:
+        sms_id (str): The SMS extension to send from, e.g. `s0`. Example: s0.
+        recipient (str): Phone number of the recipient in E.164 form. Example: +4915799912345.
+        message (str): The text of the message.
+        send_at (int | Unset): Send the message at this moment instead of now, in seconds since the Unix epoch. Must lie
+            in the future and at most 30 days ahead.
+    """
+
+    sms_id: str
+    recipient: str
+    message: str
+    send_at: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sms_id = self.sms_id
+
+        recipient = self.recipient
+
+        message = self.message
+
+        send_at = self.send_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "smsId": sms_id,
+                "recipient": recipient,
+                "message": message,
+            }
+        )
+        if send_at is not UNSET:
+            field_dict["sendAt"] = send_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        sms_id = d.pop("smsId")
+
+        recipient = d.pop("recipient")
+
+        message = d.pop("message")
+
+        send_at = d.pop("sendAt", UNSET)
+
+        sms_request = cls(
+            sms_id=sms_id,
+            recipient=recipient,
+            message=message,
+            send_at=send_at,
+        )
+
+        sms_request.additional_properties = d
+        return sms_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+"""Checks of user input, run before anything is sent. Each raises ValidationError naming the field."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ValidationError
+
+__all__ = ["extension_id", "is_extension", "non_empty", "phone_number"]
+
+_EXTENSION = re.compile(r"([a-z])(0|[1-9][0-9]*)")
+
+EXTENSION_TYPES = {
+    "a": "application",
+    "c": "conference",
+    "e": "VoIP phone",
+    "f": "fax",
+    "g": "group",
+    "h": "IVR",
+    "i": "SIM",
+    "p": "phoneline",
+    "q": "queue",
+    "r": "callthrough",
+    "s": "SMS",
+    "t": "trunking",
+    "v": "voicemail",
+    "w": "webuser",
+    "x": "external phone",
+    "y": "mobile",
+}
+
+
+def is_extension(value: str, types: str | None = None) -> bool:
+    """True when ``value`` is an extension id (``e14``, ``p0``), optionally of one of ``types``."""
+    match = _EXTENSION.fullmatch(value)
+    return match is not None and (types is None or match.group(1) in types)
+
+
+def extension_id(value: object, field: str, types: str | None = None) -> str:
+    """Return ``value`` if it is an extension id (of one of the letters in ``types``)."""
+    if not isinstance(value, str) or not _EXTENSION.fullmatch(value):
+        raise ValidationError(
+            f"{field} must be an extension id such as 'e14' or 'p0' (a letter and a number "
+            f"without leading zeros), got {value!r}",
+            field=field,
+        )
+    if types is not None and value[0] not in types:
+        allowed = ", ".join(f"{t} ({EXTENSION_TYPES[t]})" for t in types)
+        raise ValidationError(
+            f"{field} must be an extension of type {allowed}, got {value!r}", field=field
+        )
+    return value
+
+
+def phone_number(value: object, field: str) -> str:
+    """Return ``value`` as an E.164 number (``+4915799912345``), or raise ValidationError.
+
+    Accepts the international forms ``+49 157 99912345`` and ``0049...``; a national
+    number without country code is rejected rather than guessed.
+    """
+    import phonenumbers  # heavy: loaded on first use
+
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("00"):
+            text = "+" + text[2:]
+        try:
+            parsed = phonenumbers.parse(text, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is not None and phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    raise ValidationError(
+        f"{field} must be a valid phone number with country code (E.164, e.g. "
+        f"'+4915799912345'), got {value!r}",
+        field=field,
+    )
+
+
+def non_empty(value: object, field: str) -> str:
+    """Return ``value`` if it is a non-blank string."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"{field} must be a non-empty string, got {value!r}", field=field)
+    return value
