@@ -35,10 +35,14 @@ def generate(into: Path, spec: Path = SPEC) -> Path:
     cmd = [
         str(exe) if exe.exists() else "openapi-python-client",
         "generate",
-        "--path", str(spec),
-        "--config", str(CONFIG),
-        "--meta", "none",
-        "--output-path", str(out),
+        "--path",
+        str(spec),
+        "--config",
+        str(CONFIG),
+        "--meta",
+        "none",
+        "--output-path",
+        str(out),
         "--overwrite",
     ]
     env = {"PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin", "NO_COLOR": "1"}

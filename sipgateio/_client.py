@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from ._credentials import Credentials, resolve_credentials
-from ._http import DEFAULT_LIMITS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, RetryPolicy, configure_client
+from ._http import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    RetryPolicy,
+    configure_client,
+)
 from ._ops import AsyncMode, AsyncRunner, Op, Resource, SyncMode, SyncRunner, operation
 from .errors import ValidationError
 
@@ -108,8 +114,10 @@ class _BaseClient(Resource[M], Generic[M]):
     # -- the generated client --------------------------------------------------------
     @cached_property
     def raw(self) -> RawClient:
-        """The generated low-level client (package ``sipgate_api``), sharing this client's
-        base URL, authentication, timeouts, retries and connection pool.
+        """The generated low-level client (package ``sipgate_api``).
+
+        It shares this client's base URL, authentication, timeouts, retries and
+        connection pool.
 
         Call any generated endpoint with it, e.g.
         ``sipgate_api.api.numbers.list_numbers.sync_detailed(client=client.raw)``
@@ -130,7 +138,7 @@ class _BaseClient(Resource[M], Generic[M]):
     # -- users -----------------------------------------------------------------------
     @operation
     def get_authenticated_webuser_id(self) -> Op[str]:
-        """The id of the authenticated web user (``w0``...), the ``sub`` of GET /authorization/userinfo."""
+        """The authenticated web user's id (``w0``...): ``sub`` of GET /authorization/userinfo."""
         from .resources import users
 
         return (yield from users.authenticated_webuser_id())

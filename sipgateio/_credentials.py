@@ -66,8 +66,7 @@ class _BasicAuth(httpx.BasicAuth):
 def _check_token_id(token_id: str) -> None:
     if not _TOKEN_ID.fullmatch(token_id):
         raise ValidationError(
-            "token_id must be 'token-' followed by 6 letters or digits, "
-            f"got {token_id!r}",
+            f"token_id must be 'token-' followed by 6 letters or digits, got {token_id!r}",
             field="token_id",
         )
 
@@ -129,8 +128,8 @@ def resolve_credentials(
     given_token = token_id is not None or token is not None
     if given_basic and given_token:
         raise ValidationError(
-            "conflicting credentials: pass either token (with token_id for a personal access token) or "
-            "username and password, not both",
+            "conflicting credentials: pass either token (with token_id for a personal "
+            "access token) or username and password, not both",
             field="credentials",
         )
     if given_basic:

@@ -108,20 +108,23 @@ class RetryPolicy:
         error: Exception | None = None,
     ) -> float | None:
         """Seconds to wait before attempt ``attempt + 1``, or None to give up."""
-        if attempt >= self.max_retries:
+        if attempt >= self.max_retries or not self._retryable(method, response, error):
             return None
-        if error is not None:
-            if not isinstance(error, _NOT_SENT) and method not in _IDEMPOTENT:
-                return None
-        elif response is None or response.status_code not in _RETRY_STATUSES:
-            return None
-        elif method not in _IDEMPOTENT:
-            return None
-        else:
+        if response is not None:
             hinted = retry_after_seconds(response.headers.get("Retry-After"))
             if hinted is not None:
                 return min(hinted, self.max_retry_after)
         return random.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+    @staticmethod
+    def _retryable(method: str, response: httpx.Response | None, error: Exception | None) -> bool:
+        if error is not None:
+            return method in _IDEMPOTENT or isinstance(error, _NOT_SENT)
+        return (
+            response is not None
+            and method in _IDEMPOTENT
+            and response.status_code in _RETRY_STATUSES
+        )
 
 
 def _describe(response: httpx.Response | None, error: Exception | None) -> str:
@@ -159,7 +162,7 @@ class RetryTransport(httpx.BaseTransport):
         self.inner = inner
         self.policy = policy
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             started = time.perf_counter()
@@ -180,7 +183,7 @@ class RetryTransport(httpx.BaseTransport):
             _sleep(wait)
             attempt += 1
 
-    def close(self) -> None:  # noqa: D102
+    def close(self) -> None:
         self.inner.close()
 
 
@@ -191,7 +194,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.inner = inner
         self.policy = policy
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             started = time.perf_counter()
@@ -212,7 +215,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             await _async_sleep(wait)
             attempt += 1
 
-    async def aclose(self) -> None:  # noqa: D102
+    async def aclose(self) -> None:
         await self.inner.aclose()
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
@@ -102,7 +101,7 @@ class Resource(Generic[M]):
         return f"<{type(self).__name__}>"
 
 
-class operation(Generic[P, T]):  # noqa: N801 - used as a decorator, named like one
+class operation(Generic[P, T]):
     """Decorator: turn an operation generator method into a sync or async method."""
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Op[T]]) -> None:
@@ -129,7 +128,7 @@ class operation(Generic[P, T]):  # noqa: N801 - used as a decorator, named like 
         return bound
 
 
-class item_stream(Generic[P, T]):  # noqa: N801 - used as a decorator, named like one
+class item_stream(Generic[P, T]):
     """Decorator: turn an item stream generator method into an iterator or async iterator."""
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Stream[T]]) -> None:

@@ -1,4 +1,4 @@
-"""Checks of user input, run before anything is sent. Each raises ValidationError naming the field."""
+"""Checks of user input, run before anything is sent; each raises a ValidationError."""
 
 from __future__ import annotations
 

@@ -80,6 +80,7 @@ class APIError(SipgateIOError):
         url: the request URL.
         body: the response body as text.
         detail: the body decoded as JSON, or ``None`` when it is not JSON.
+
     """
 
     def __init__(self, *, status_code: int, method: str, url: str, body: str) -> None:
@@ -102,9 +103,7 @@ class APIError(SipgateIOError):
         return (_rebuild, (type(self), self.status_code, self.method, self.url, self.body))
 
 
-def _rebuild(
-    cls: type[APIError], status_code: int, method: str, url: str, body: str
-) -> APIError:
+def _rebuild(cls: type[APIError], status_code: int, method: str, url: str, body: str) -> APIError:
     return cls(status_code=status_code, method=method, url=url, body=body)
 
 

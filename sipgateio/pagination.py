@@ -20,7 +20,9 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         )
 
 
-def _positive_or_none(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _positive_or_none(
+    instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and (not isinstance(value, int) or value < 1):
         raise ValidationError(
             f"{attribute.name} must be a positive integer or None, got {value!r}",

@@ -124,7 +124,9 @@ class APIStub:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self._server = make_server("127.0.0.1", 0, self.app, server_class=Server, handler_class=Quiet)
+        self._server = make_server(
+            "127.0.0.1", 0, self.app, server_class=Server, handler_class=Quiet
+        )
         port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{port}/v2"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()

@@ -47,7 +47,10 @@ OAUTH = jwt({"sub": "w0", "exp": 2000000000})
 @pytest.mark.parametrize(
     ("kwargs", "expected"),
     [
-        ({"token_id": TOKEN_ID, "token": TOKEN}, "Basic " + base64.b64encode(f"{TOKEN_ID}:{TOKEN}".encode()).decode()),
+        (
+            {"token_id": TOKEN_ID, "token": TOKEN},
+            "Basic " + base64.b64encode(f"{TOKEN_ID}:{TOKEN}".encode()).decode(),
+        ),
         ({"token": OAUTH}, f"Bearer {OAUTH}"),
         (
             {"username": "me@example.com", "password": "s3cret"},
@@ -56,7 +59,9 @@ OAUTH = jwt({"sub": "w0", "exp": 2000000000})
     ],
     ids=["pat", "oauth", "basic"],
 )
-def test_auth_header_for_each_credential_kind(api: APIStub, kwargs: dict[str, str], expected: str) -> None:
+def test_auth_header_for_each_credential_kind(
+    api: APIStub, kwargs: dict[str, str], expected: str
+) -> None:
     api.reply("GET", "/v2/authorization/userinfo", json={"sub": "w0"})
     with sipgateio.SipgateIO(base_url=api.url, **kwargs) as client:
         assert client.get_authenticated_webuser_id() == "w0"
@@ -108,7 +113,11 @@ def test_no_credentials_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
         ({"username": "not-an-email", "password": "supersecret"}, "username", "supersecret"),
         ({"username": "me@example.com", "password": ""}, "password", None),
         ({"username": "me@example.com"}, "password", None),
-        ({"token": TOKEN, "username": "me@example.com", "password": "supersecret"}, "credentials", "supersecret"),
+        (
+            {"token": TOKEN, "username": "me@example.com", "password": "supersecret"},
+            "credentials",
+            "supersecret",
+        ),
     ],
 )
 def test_bad_credentials_are_named_but_never_echoed(
@@ -158,8 +167,12 @@ def test_bad_options(kwargs: dict[str, object], field: str) -> None:
         (503, errors.ServerError),
     ],
 )
-def test_status_maps_to_error_class(flavour: Flavour, api: APIStub, status: int, cls: type[errors.APIError]) -> None:
-    api.reply("GET", "/v2/users", Answer(status, json={"message": "nope"}, headers={"Retry-After": "7"}))
+def test_status_maps_to_error_class(
+    flavour: Flavour, api: APIStub, status: int, cls: type[errors.APIError]
+) -> None:
+    api.reply(
+        "GET", "/v2/users", Answer(status, json={"message": "nope"}, headers={"Retry-After": "7"})
+    )
     with pytest.raises(cls) as info:
         flavour.run(lambda c: c.get_web_users())
     err = info.value
@@ -225,14 +238,18 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 @pytest.mark.parametrize("status", [429, 502, 503, 504])
-def test_get_retried_then_succeeds(flavour: Flavour, api: APIStub, sleeps: list[float], status: int) -> None:
+def test_get_retried_then_succeeds(
+    flavour: Flavour, api: APIStub, sleeps: list[float], status: int
+) -> None:
     api.reply("GET", "/v2/users", Answer(status), Answer(status), Answer(200, json={"items": []}))
     assert flavour.run(lambda c: c.get_web_users(), max_retries=2) == []
     assert len(api.requests) == 3
     assert len(sleeps) == 2
 
 
-def test_retries_give_up_after_max_retries(flavour: Flavour, api: APIStub, sleeps: list[float]) -> None:
+def test_retries_give_up_after_max_retries(
+    flavour: Flavour, api: APIStub, sleeps: list[float]
+) -> None:
     api.reply("GET", "/v2/users", Answer(503))
     with pytest.raises(errors.ServerError):
         flavour.run(lambda c: c.get_web_users(), max_retries=3)
@@ -249,7 +266,9 @@ def test_default_is_two_retries(api: APIStub, sleeps: list[float]) -> None:
     assert len(api.requests) == 3
 
 
-def test_retry_after_is_honoured_and_capped(flavour: Flavour, api: APIStub, sleeps: list[float]) -> None:
+def test_retry_after_is_honoured_and_capped(
+    flavour: Flavour, api: APIStub, sleeps: list[float]
+) -> None:
     api.reply(
         "GET",
         "/v2/users",
@@ -264,7 +283,12 @@ def test_retry_after_is_honoured_and_capped(flavour: Flavour, api: APIStub, slee
 def test_retry_after_waits_for_real(api: APIStub) -> None:
     import time
 
-    api.reply("GET", "/v2/users", Answer(503, headers={"Retry-After": "0.3"}), Answer(200, json={"items": []}))
+    api.reply(
+        "GET",
+        "/v2/users",
+        Answer(503, headers={"Retry-After": "0.3"}),
+        Answer(200, json={"items": []}),
+    )
     with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
         started = time.monotonic()
         c.get_web_users()
@@ -273,25 +297,38 @@ def test_retry_after_waits_for_real(api: APIStub) -> None:
 
 
 @pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
-def test_post_is_never_resent_after_an_answer(flavour: Flavour, api: APIStub, sleeps: list[float], status: int) -> None:
+def test_post_is_never_resent_after_an_answer(
+    flavour: Flavour, api: APIStub, sleeps: list[float], status: int
+) -> None:
     api.reply("POST", "/v2/sessions/sms", Answer(status))
     with pytest.raises(errors.APIError):
-        flavour.run(lambda c: c.sms.send(to="+4915799912345", message="hi", sms_id="s0"), max_retries=5)
+        flavour.run(
+            lambda c: c.sms.send(to="+4915799912345", message="hi", sms_id="s0"), max_retries=5
+        )
     assert len(api.sent("POST")) == 1
     assert sleeps == []
 
 
 def test_post_is_never_resent_after_a_read_timeout(api: APIStub) -> None:
     api.reply("POST", "/v2/sessions/sms", Answer(204, delay=0.6))
-    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url, timeout=0.2, max_retries=3) as c:
-        with pytest.raises(errors.TransportError) as info:
-            c.sms.send(to="+4915799912345", message="hi", sms_id="s0")
+    with (
+        sipgateio.SipgateIO(
+            token_id=TOKEN_ID, token=TOKEN, base_url=api.url, timeout=0.2, max_retries=3
+        ) as c,
+        pytest.raises(errors.TransportError) as info,
+    ):
+        c.sms.send(to="+4915799912345", message="hi", sms_id="s0")
     assert "ReadTimeout" in str(info.value)
     assert len(api.sent("POST")) == 1
 
 
 def test_get_is_retried_after_a_read_timeout(api: APIStub, sleeps: list[float]) -> None:
-    api.reply("GET", "/v2/users", Answer(200, json={"items": []}, delay=0.6), Answer(200, json={"items": [USER]}))
+    api.reply(
+        "GET",
+        "/v2/users",
+        Answer(200, json={"items": []}, delay=0.6),
+        Answer(200, json={"items": [USER]}),
+    )
     with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url, timeout=0.2) as c:
         assert len(c.get_web_users()) == 1
     assert len(api.requests) == 2
@@ -311,7 +348,9 @@ def _flaky_connect(fail: int) -> tuple[list[str], httpx.MockTransport]:
 
 def test_post_is_retried_when_the_connection_failed_before_sending(sleeps: list[float]) -> None:
     calls, transport = _flaky_connect(fail=2)
-    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, http_client=httpx.Client(transport=transport)) as c:
+    with sipgateio.SipgateIO(
+        token_id=TOKEN_ID, token=TOKEN, http_client=httpx.Client(transport=transport)
+    ) as c:
         c.sms.send(to="+4915799912345", message="hi", sms_id="s0")
     assert calls == ["POST", "POST", "POST"]
 
@@ -352,7 +391,9 @@ def test_async_timeout(api: APIStub) -> None:
 # -- secrets ---------------------------------------------------------------------------------
 
 
-def test_secrets_never_in_logs_reprs_or_errors(api: APIStub, caplog: pytest.LogCaptureFixture, sleeps: list[float]) -> None:
+def test_secrets_never_in_logs_reprs_or_errors(
+    api: APIStub, caplog: pytest.LogCaptureFixture, sleeps: list[float]
+) -> None:
     caplog.set_level(logging.DEBUG)
     api.reply("GET", "/v2/users", Answer(503), Answer(401, json={"message": "bad token"}))
     basic = base64.b64encode(f"{TOKEN_ID}:{TOKEN}".encode()).decode()
