@@ -3,7 +3,8 @@
 An *operation* is a generator that yields :class:`Call` objects (a generated endpoint
 plus its arguments) and receives each call's parsed result back; its return value is
 the function's result. An *item stream* (for ``iter_*`` functions) additionally yields
-:class:`Emit` objects whose payload goes to the caller one by one.
+:class:`Emit` objects whose payload goes to the caller one by one. Either may yield a
+:class:`Sleep` to pause (``time.sleep`` or ``asyncio.sleep``, e.g. between polls).
 
 A resource method decorated with :func:`operation` or :func:`item_stream` is a plain
 method on a resource of a :class:`SipgateIO` client and an awaitable method (or async
@@ -13,8 +14,10 @@ the only place where sync and async differ: how a call is sent.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
@@ -35,10 +38,12 @@ __all__ = [
     "Emit",
     "Op",
     "Resource",
+    "Sleep",
     "Stream",
     "SyncMode",
     "SyncRunner",
     "call",
+    "call_raw",
     "item_stream",
     "operation",
 ]
@@ -52,11 +57,15 @@ class Call:
     """A request to make: a generated endpoint module and the keyword arguments for it.
 
     ``ok`` lists extra statuses that are not errors for this call (e.g. 404 while probing).
+    ``parse=False`` returns the response body as bytes instead of the generated model:
+    for bulk reads (100,000 contacts) where the generated ``from_dict`` is the bottleneck
+    and the resource maps the documented JSON shape itself.
     """
 
     endpoint: ModuleType
     kwargs: dict[str, Any]
     ok: frozenset[int] = frozenset()
+    parse: bool = True
 
 
 @attrs.frozen(slots=True)
@@ -66,16 +75,32 @@ class Emit(Generic[T]):
     item: T
 
 
-Op = Generator[Call, Any, T]
+@attrs.frozen(slots=True)
+class Sleep:
+    """A pause of ``seconds``: the runner sleeps (sync or async), then resumes with None."""
+
+    seconds: float
+
+
+Op = Generator["Call | Sleep", Any, T]
 """An operation: yields calls, is sent their parsed results, returns ``T``."""
 
-Stream = Generator["Call | Emit[T]", Any, None]
+Stream = Generator["Call | Sleep | Emit[T]", Any, None]
 """An item stream: yields calls (answered with results) and items (answered with None)."""
+
+# Indirections so tests can record pauses instead of sleeping them.
+_sleep = time.sleep
+_async_sleep = asyncio.sleep
 
 
 def call(endpoint: ModuleType, /, **kwargs: Any) -> Call:
     """Describe a call of a generated endpoint function with these arguments."""
     return Call(endpoint, kwargs)
+
+
+def call_raw(endpoint: ModuleType, /, **kwargs: Any) -> Call:
+    """Like :func:`call`, but the result is the response body (bytes), not a parsed model."""
+    return Call(endpoint, kwargs, parse=False)
 
 
 class SyncMode:
@@ -197,6 +222,8 @@ class _RunnerBase:
     def _result(self, c: Call, response: httpx.Response) -> Any:
         status = response.status_code
         if status < 400:
+            if not c.parse:
+                return response.content
             return c.endpoint._parse_response(client=self._raw(), response=response)
         if status in c.ok:
             return None
@@ -224,8 +251,11 @@ class _RunnerBase:
 class SyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.Client``."""
 
-    def send(self, c: Call) -> _Outcome:
+    def send(self, c: Call | Sleep) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
+        if isinstance(c, Sleep):
+            _sleep(c.seconds)
+            return _START
         kwargs = c.endpoint._get_kwargs(**c.kwargs)
         try:
             response = self._raw().get_httpx_client().request(**kwargs)
@@ -263,8 +293,11 @@ class SyncRunner(_RunnerBase):
 class AsyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.AsyncClient``."""
 
-    async def send(self, c: Call) -> _Outcome:
+    async def send(self, c: Call | Sleep) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
+        if isinstance(c, Sleep):
+            await _async_sleep(c.seconds)
+            return _START
         kwargs = c.endpoint._get_kwargs(**c.kwargs)
         try:
             response = await self._raw().get_async_httpx_client().request(**kwargs)
