@@ -1,0 +1,71 @@
+"""The Sleep request of the sans-IO machinery: one operation pauses in both runners."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+
+from sipgateio._ops import AsyncRunner, Emit, Op, Sleep, Stream, SyncRunner
+
+
+def _pausing() -> Op[str]:
+    answer = yield Sleep(0.01)
+    assert answer is None
+    yield Sleep(0.02)
+    return "done"
+
+
+def _pausing_stream() -> Stream[int]:
+    yield Emit(1)
+    yield Sleep(0.01)
+    yield Emit(2)
+
+
+def _runners() -> tuple[SyncRunner, AsyncRunner]:
+    def no_client() -> Any:
+        raise AssertionError("a pause must not touch the HTTP client")
+
+    return SyncRunner(no_client, "http://x"), AsyncRunner(no_client, "http://x")
+
+
+def test_sync_runner_sleeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    waits: list[float] = []
+    monkeypatch.setattr("sipgateio._ops._sleep", waits.append)
+    sync, _ = _runners()
+    assert sync.run(_pausing()) == "done"
+    assert list(sync.iterate(_pausing_stream())) == [1, 2]
+    assert waits == [0.01, 0.02, 0.01]
+
+
+def test_async_runner_sleeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    waits: list[float] = []
+
+    async def fake(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr("sipgateio._ops._async_sleep", fake)
+    _, runner = _runners()
+
+    async def go() -> tuple[str, list[int]]:
+        return await runner.run(_pausing()), [i async for i in runner.iterate(_pausing_stream())]
+
+    assert asyncio.run(go()) == ("done", [1, 2])
+    assert waits == [0.01, 0.02, 0.01]
+
+
+def test_pauses_for_real_without_blocking_the_event_loop() -> None:
+    sync, runner = _runners()
+    started = time.monotonic()
+    sync.run(_pausing())
+    assert time.monotonic() - started >= 0.03
+
+    async def go() -> list[str]:
+        # two operations pausing at the same time finish in about one operation's time
+        return list(await asyncio.gather(runner.run(_pausing()), runner.run(_pausing())))
+
+    started = time.monotonic()
+    assert asyncio.run(go()) == ["done", "done"]
+    assert 0.03 <= time.monotonic() - started < 0.5
