@@ -1,0 +1,651 @@
+"""The event history: calls, voicemails, SMS and faxes. Read, walk, change, delete, export.
+
+Entries come back as the subclass of :class:`HistoryEntry` for their type
+(:class:`CallHistoryEntry`, :class:`VoicemailHistoryEntry`, :class:`SmsHistoryEntry`,
+:class:`FaxHistoryEntry`). :func:`entry_by_id` is the shared sub-step other resources use
+(the fax status is the ``fax_status`` of a fax's history entry).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import enum
+import io
+from collections.abc import Callable, Generator, Iterable
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import attrs
+from sipgate_api import models as raw
+from sipgate_api.api.history import (
+    delete_history_entries,
+    delete_history_entry,
+    export_history_csv,
+    get_history_entry,
+    list_history,
+    update_history_entries,
+    update_history_entry,
+)
+from sipgate_api.types import UNSET, Unset
+
+from .._ops import Emit, M, Op, Resource, Stream, call, item_stream, operation
+from .._validation import extension_id, non_empty, phone_number
+from ..errors import ValidationError
+from ..pagination import Pagination
+from ._checks import boolean, chunks, items
+
+__all__ = [
+    "CallHistoryEntry",
+    "CallRecording",
+    "CallStatusType",
+    "Endpoint",
+    "FaxHistoryEntry",
+    "FaxStatus",
+    "HistoryDirection",
+    "HistoryEntry",
+    "HistoryEntryStatus",
+    "HistoryEntryType",
+    "HistoryEntryUpdateOptions",
+    "HistoryFilter",
+    "HistoryResource",
+    "RoutedEndpoint",
+    "SmsHistoryEntry",
+    "VoicemailHistoryEntry",
+    "entry_by_id",
+    "history_entry",
+]
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+MAX_PAGE_SIZE = 1000
+"""The most entries ``GET /history`` returns in one page."""
+
+_BULK_UPDATE_MAX = 149
+"""``PUT /history`` takes fewer than 150 items a request."""
+
+_DELETE_QUERY_BUDGET = 2000
+"""Characters of ``id=...&`` one ``DELETE /history`` may carry: URLs stay well below 4 KB."""
+
+
+# -- enums ----------------------------------------------------------------------------------
+
+
+class HistoryEntryType(enum.StrEnum):
+    """The kind of event a history entry records."""
+
+    CALL = "CALL"
+    VOICEMAIL = "VOICEMAIL"
+    SMS = "SMS"
+    FAX = "FAX"
+
+
+class HistoryDirection(enum.StrEnum):
+    """Whether the event came in, went out, or was a missed call either way."""
+
+    INCOMING = "INCOMING"
+    OUTGOING = "OUTGOING"
+    MISSED_INCOMING = "MISSED_INCOMING"
+    MISSED_OUTGOING = "MISSED_OUTGOING"
+
+
+class HistoryEntryStatus(enum.StrEnum):
+    """How the connection ended up."""
+
+    NOPICKUP = "NOPICKUP"
+    BUSY = "BUSY"
+    PICKUP = "PICKUP"
+    FORWARD = "FORWARD"
+
+
+class FaxStatus(enum.StrEnum):
+    """The transmission state of a fax."""
+
+    SENT = "SENT"
+    PENDING = "PENDING"
+    FAILED = "FAILED"
+    SENDING = "SENDING"
+    SCHEDULED = "SCHEDULED"
+
+
+class CallStatusType(enum.StrEnum):
+    """The outcome of a call."""
+
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+    REJECTED = "REJECTED"
+    REJECTED_DND = "REJECTED_DND"
+    VOICEMAIL_NO_MESSAGE = "VOICEMAIL_NO_MESSAGE"
+    BUSY_ON_BUSY = "BUSY_ON_BUSY"
+    BUSY = "BUSY"
+    MISSED = "MISSED"
+
+
+# -- entries --------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Endpoint:
+    """An extension of the account (``extension`` like ``p0``, ``type`` like ``PHONELINE``)."""
+
+    extension: str
+    type: str
+
+
+@attrs.frozen(slots=True)
+class RoutedEndpoint:
+    """An extension an event passed through, and how (``type`` like ``ROUTED``, ``FORWARDED``)."""
+
+    type: str
+    endpoint: Endpoint
+
+
+@attrs.frozen(slots=True)
+class CallRecording:
+    """A recording made during a call; ``url`` is where to download it."""
+
+    id: str
+    url: str
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class HistoryEntry:
+    """The fields every history entry has. Entries are one of its four subclasses.
+
+    ``source``/``target`` are numbers or extensions (``source`` may be ``anonymous``);
+    ``created`` and ``last_modified`` are timezone-aware.
+    """
+
+    id: str
+    source: str
+    target: str
+    source_alias: str
+    target_alias: str
+    type: HistoryEntryType
+    created: dt.datetime
+    last_modified: dt.datetime
+    direction: HistoryDirection
+    incoming: bool
+    status: HistoryEntryStatus
+    connection_ids: tuple[str, ...]
+    read: bool
+    archived: bool
+    note: str
+    endpoints: tuple[RoutedEndpoint, ...]
+    starred: bool
+    labels: tuple[str, ...]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CallHistoryEntry(HistoryEntry):
+    """A call: its id, outcome, recordings and length in seconds."""
+
+    call_id: str | None = None
+    call_status: CallStatusType | None = None
+    recordings: tuple[CallRecording, ...] = ()
+    duration: int | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class VoicemailHistoryEntry(HistoryEntry):
+    """A voicemail message: where to download it, its transcript and length in seconds."""
+
+    recording_url: str | None = None
+    transcription: str | None = None
+    duration: int | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class SmsHistoryEntry(HistoryEntry):
+    """An SMS: its text, and when it is (or was) due to be sent if it was scheduled."""
+
+    sms_content: str = ""
+    scheduled: dt.datetime | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class FaxHistoryEntry(HistoryEntry):
+    """A fax: its transmission state, documents and page count."""
+
+    fax_status: FaxStatus | None = None
+    scheduled: dt.datetime | None = None
+    document_url: str | None = None
+    report_url: str | None = None
+    preview_url: str | None = None
+    page_count: int | None = None
+
+
+def _opt(value: T | Unset | None) -> T | None:
+    return None if isinstance(value, Unset) else value
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """The API's times carry an offset; one without is taken as UTC rather than left naive."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _opt_time(value: dt.datetime | Unset | None) -> dt.datetime | None:
+    value = _opt(value)
+    return None if value is None else _aware(value)
+
+
+def _opt_enum(cls: type[E], value: enum.Enum | Unset | None) -> E | None:
+    value = _opt(value)
+    return None if value is None else cls(value.value)
+
+
+def history_entry(e: raw.HistoryEntry) -> HistoryEntry:
+    """Turn a generated history entry into the facade subclass for its type."""
+    kind = HistoryEntryType(e.type_.value)
+    base: dict[str, Any] = {
+        "id": e.id,
+        "source": e.source,
+        "target": e.target,
+        "source_alias": e.source_alias,
+        "target_alias": e.target_alias,
+        "type": kind,
+        "created": _aware(e.created),
+        "last_modified": _aware(e.last_modified),
+        "direction": HistoryDirection(e.direction.value),
+        "incoming": e.incoming,
+        "status": HistoryEntryStatus(e.status.value),
+        "connection_ids": tuple(e.connection_ids),
+        "read": e.read,
+        "archived": e.archived,
+        "note": e.note,
+        "endpoints": tuple(
+            RoutedEndpoint(r.type_, Endpoint(r.endpoint.extension, r.endpoint.type_))
+            for r in e.endpoints
+        ),
+        "starred": e.starred,
+        "labels": tuple(e.labels),
+    }
+    if kind is HistoryEntryType.CALL:
+        return CallHistoryEntry(
+            **base,
+            call_id=_opt(e.call_id),
+            call_status=_opt_enum(CallStatusType, e.call_status),
+            recordings=tuple(CallRecording(r.id, r.url) for r in _opt(e.recordings) or ()),
+            duration=_opt(e.duration),
+        )
+    if kind is HistoryEntryType.VOICEMAIL:
+        return VoicemailHistoryEntry(
+            **base,
+            recording_url=_opt(e.recording_url),
+            transcription=_opt(e.transcription),
+            duration=_opt(e.duration),
+        )
+    if kind is HistoryEntryType.SMS:
+        return SmsHistoryEntry(
+            **base, sms_content=_opt(e.sms_content) or "", scheduled=_opt_time(e.scheduled)
+        )
+    return FaxHistoryEntry(
+        **base,
+        fax_status=_opt_enum(FaxStatus, e.fax_status_type),
+        scheduled=_opt_time(e.scheduled),
+        document_url=_opt(e.document_url),
+        report_url=_opt(e.report_url),
+        preview_url=_opt(e.preview_url),
+        page_count=_opt(e.page_count),
+    )
+
+
+# -- filter and update options --------------------------------------------------------------
+
+
+def _members(cls: type[E], value: object, field: str) -> tuple[E, ...]:
+    if value is None:
+        return ()
+    members = []
+    for item in items(value, field):
+        try:
+            members.append(cls(item))
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in cls)
+            raise ValidationError(
+                f"{field} may hold only {allowed}, got {item!r}", field=field
+            ) from None
+    return tuple(dict.fromkeys(members))
+
+
+def _connection_ids(value: Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    ids = (extension_id(v, "connection_ids") for v in items(value, "connection_ids"))
+    return tuple(dict.fromkeys(ids))
+
+
+def _types(value: Iterable[HistoryEntryType | str] | None) -> tuple[HistoryEntryType, ...]:
+    return _members(HistoryEntryType, value, "types")
+
+
+def _directions(value: Iterable[HistoryDirection | str] | None) -> tuple[HistoryDirection, ...]:
+    return _members(HistoryDirection, value, "directions")
+
+
+def _phonenumber(value: str | None) -> str | None:
+    return None if value is None else phone_number(value, "phonenumber")
+
+
+def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        boolean(value, attribute.name)
+
+
+def _aware_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise ValidationError(
+            f"{attribute.name} must be a timezone-aware datetime (e.g. "
+            f"datetime(2024, 5, 1, tzinfo=timezone.utc)), got {value!r}",
+            field=attribute.name,
+        )
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class HistoryFilter:
+    """Which history entries to select. Unset fields do not filter; set ones combine with AND.
+
+    * ``connection_ids``: extensions involved (``p0``, ``s0``, ``f1``...), any of them.
+    * ``types``, ``directions``: any of these :class:`HistoryEntryType` / :class:`HistoryDirection`
+      values (members or their names as strings).
+    * ``archived``, ``starred``: ``True`` for only those entries, ``False`` for only the others.
+    * ``start_date``, ``end_date``: timezone-aware bounds of ``created``; start <= end.
+    * ``phonenumber``: entries from or to this number (normalised to E.164).
+
+    Every value is checked when the filter is built (:class:`~sipgateio.ValidationError`).
+    """
+
+    connection_ids: tuple[str, ...] = attrs.field(default=(), converter=_connection_ids)
+    types: tuple[HistoryEntryType, ...] = attrs.field(default=(), converter=_types)
+    directions: tuple[HistoryDirection, ...] = attrs.field(default=(), converter=_directions)
+    archived: bool | None = attrs.field(default=None, validator=_optional_bool)
+    starred: bool | None = attrs.field(default=None, validator=_optional_bool)
+    start_date: dt.datetime | None = attrs.field(default=None, validator=_aware_or_none)
+    end_date: dt.datetime | None = attrs.field(default=None, validator=_aware_or_none)
+    phonenumber: str | None = attrs.field(default=None, converter=_phonenumber)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start_date and self.end_date and self.start_date > self.end_date:
+            raise ValidationError(
+                f"start_date must not be after end_date, got {self.start_date.isoformat()} "
+                f"> {self.end_date.isoformat()}",
+                field="start_date",
+            )
+
+    def query(self) -> dict[str, Any]:
+        """The filter as keyword arguments of the generated ``list_history``/``export`` calls."""
+        q: dict[str, Any] = {}
+        if self.connection_ids:
+            q["connection_ids"] = list(self.connection_ids)
+        if self.types:
+            q["types"] = [raw.HistoryEntryType(t.value) for t in self.types]
+        if self.directions:
+            q["directions"] = [raw.HistoryDirection(d.value) for d in self.directions]
+        if self.archived is not None:
+            q["archived"] = self.archived
+        if self.starred is not None:
+            q["starred"] = raw.HistoryStarredFilter("STARRED" if self.starred else "UNSTARRED")
+        if self.start_date is not None:
+            q["from_"] = self.start_date
+        if self.end_date is not None:
+            q["to"] = self.end_date
+        if self.phonenumber is not None:
+            q["phonenumber"] = self.phonenumber
+        return q
+
+
+def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(
+            f"{attribute.name} must be a string or None, got {value!r}", field=attribute.name
+        )
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class HistoryEntryUpdateOptions:
+    """Changes to one history entry; ``None`` leaves a field as it is.
+
+    ``note`` replaces the entry's note (``""`` removes it).
+    """
+
+    archived: bool | None = attrs.field(default=None, validator=_optional_bool)
+    starred: bool | None = attrs.field(default=None, validator=_optional_bool)
+    read: bool | None = attrs.field(default=None, validator=_optional_bool)
+    note: str | None = attrs.field(default=None, validator=_optional_str)
+
+    def flags(self) -> dict[str, bool]:
+        """The flags that are set, by their field name."""
+        flags = {"archived": self.archived, "starred": self.starred, "read": self.read}
+        return {k: v for k, v in flags.items() if v is not None}
+
+
+# -- operations -----------------------------------------------------------------------------
+
+
+def entry_by_id(entry_id: str) -> Op[HistoryEntry]:
+    """Shared sub-step: GET /history/{entry_id} as the typed entry."""
+    entry = yield call(get_history_entry, entry_id=non_empty(entry_id, "entry_id"))
+    return history_entry(entry)
+
+
+def _query(filter: object) -> dict[str, Any]:
+    if filter is None:
+        return {}
+    if not isinstance(filter, HistoryFilter):
+        raise ValidationError(
+            f"filter must be a HistoryFilter or None, got {filter!r}", field="filter"
+        )
+    return filter.query()
+
+
+def _pagination(pagination: object) -> Pagination:
+    if pagination is None:
+        return Pagination()
+    if not isinstance(pagination, Pagination):
+        raise ValidationError(
+            f"pagination must be a Pagination or None, got {pagination!r}", field="pagination"
+        )
+    return pagination
+
+
+_Pager = Callable[[int, int], Generator[Any, Any, "tuple[int, bool]"]]
+
+
+def _walk(page: _Pager, slice_: Pagination, page_size: int) -> Generator[Any, Any, None]:
+    """Fetch pages from ``slice_.offset`` until ``slice_.limit`` items (or all) are read.
+
+    ``page(offset, size)`` makes one request (yielding its call, and any items) and
+    returns how many items it got and whether the API reports more after them. The walk
+    stops at a short page, an empty one, or when the API says there are no more.
+    """
+    offset, remaining = slice_.offset, slice_.limit
+    while remaining is None or remaining > 0:
+        size = page_size if remaining is None else min(page_size, remaining)
+        count, more = yield from page(offset, size)
+        offset += count
+        if remaining is not None:
+            remaining -= count
+        if count < size or not more:
+            return
+
+
+def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Stream[HistoryEntry]:
+    """Every entry of the slice, in API order, one page in memory at a time."""
+
+    def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
+        result = yield call(list_history, **query, offset=offset, limit=size)
+        entries, total = result.items[:size], result.total_count
+        del result
+        for e in entries:
+            yield Emit(history_entry(e))
+        return len(entries), offset + len(entries) < total
+
+    yield from _walk(page, slice_, page_size)
+
+
+def _collect(stream: Stream[T]) -> Op[list[T]]:
+    """Run an item stream inside an operation and return its items as a list."""
+    found: list[T] = []
+    reply: Any = None
+    with contextlib.closing(stream):
+        while True:
+            try:
+                out = stream.send(reply)
+            except StopIteration:
+                return found
+            if isinstance(out, Emit):
+                found.append(out.item)
+                reply = None
+            else:
+                reply = yield out
+
+
+def _csv_rows(text: str) -> tuple[str, str, int]:
+    """Split an exported CSV page into its header line, its data lines and their record count."""
+    cut = text.find("\n") + 1 or len(text)
+    header, rows = text[:cut], text[cut:]
+    count = sum(1 for record in csv.reader(io.StringIO(rows)) if record)
+    return header, rows, count
+
+
+def _page_size(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+        raise ValidationError(
+            f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}, got {value!r}",
+            field="page_size",
+        )
+    return value
+
+
+def _update_item(entry_id: str, options: HistoryEntryUpdateOptions) -> raw.HistoryEntriesUpdateItem:
+    return raw.HistoryEntriesUpdateItem(id=entry_id, **options.flags())
+
+
+def _update_body(options: HistoryEntryUpdateOptions) -> raw.HistoryEntryUpdate:
+    note: str | Unset = UNSET if options.note is None else options.note
+    return raw.HistoryEntryUpdate(note=note, **options.flags())
+
+
+class HistoryResource(Resource[M]):
+    """The call, voicemail, SMS and fax history (``client.history``)."""
+
+    @operation
+    def fetch_all(
+        self, filter: HistoryFilter | None = None, pagination: Pagination | None = None
+    ) -> Op[list[HistoryEntry]]:
+        """The entries matching ``filter``, newest first, as a list.
+
+        Without ``pagination`` every matching entry is fetched, page by page
+        (``iter_entries`` does the same without holding them all). ``Pagination(offset,
+        limit)`` selects a slice: skip ``offset`` entries, return at most ``limit`` (all the
+        rest when ``limit`` is None); slices larger than a page take several requests.
+        """
+        query, slice_ = _query(filter), _pagination(pagination)
+        return (yield from _collect(_entries(query, slice_, MAX_PAGE_SIZE)))
+
+    @item_stream
+    def iter_entries(
+        self, filter: HistoryFilter | None = None, page_size: int = MAX_PAGE_SIZE
+    ) -> Stream[HistoryEntry]:
+        """Iterate over every entry matching ``filter``, newest first, fetching lazily.
+
+        Pages of ``page_size`` entries (1 to 1000) are requested as the iteration reaches
+        them; only one page is held in memory, however long the history. Entries that
+        arrive while iterating shift the API's offsets, so an entry may then be seen twice.
+        """
+        query, size = _query(filter), _page_size(page_size)
+        yield from _entries(query, Pagination(), size)
+
+    @operation
+    def fetch_by_id(self, entry_id: str) -> Op[HistoryEntry]:
+        """One entry (GET /history/{entry_id}), as the subclass for its type."""
+        return (yield from entry_by_id(entry_id))
+
+    @operation
+    def delete_by_id(self, entry_id: str) -> Op[None]:
+        """Delete one entry (DELETE /history/{entry_id}). This cannot be undone."""
+        yield call(delete_history_entry, entry_id=non_empty(entry_id, "entry_id"))
+
+    @operation
+    def delete_by_list_of_ids(self, entry_ids: Iterable[str]) -> Op[None]:
+        """Delete every entry listed (DELETE /history?id=..&id=..). This cannot be undone.
+
+        Long lists are split over several requests so that URLs stay short; an empty
+        list sends nothing. When a request fails, the ones before it have taken effect.
+        """
+        ids = [non_empty(v, "entry_ids") for v in items(entry_ids, "entry_ids")]
+        ids = list(dict.fromkeys(ids))
+        query_cost = len("id=&")
+        budget = _DELETE_QUERY_BUDGET
+        for run in chunks(ids, budget=budget, price=lambda i: len(quote(i, safe="")) + query_cost):
+            yield call(delete_history_entries, id=run)
+
+    @operation
+    def batch_update_events(
+        self,
+        events: Iterable[HistoryEntry],
+        callback: Callable[[HistoryEntry], HistoryEntryUpdateOptions | None],
+    ) -> Op[None]:
+        """Change many entries: ``callback(entry)`` says how, or returns None to skip it.
+
+        The callback runs for every entry before anything is sent. Flag changes go out in
+        bulk (PUT /history, up to 149 entries a request); an entry whose options carry a
+        ``note`` is updated on its own (PUT /history/{id}), since only that call takes notes.
+        Options that change nothing are not sent.
+        """
+        if not callable(callback):
+            raise ValidationError(f"callback must be callable, got {callback!r}", field="callback")
+        bulk: list[raw.HistoryEntriesUpdateItem] = []
+        single: list[tuple[str, raw.HistoryEntryUpdate]] = []
+        for entry in items(events, "events"):
+            if not isinstance(entry, HistoryEntry):
+                raise ValidationError(
+                    f"events must hold HistoryEntry objects, got {entry!r}", field="events"
+                )
+            options = callback(entry)
+            if options is None:
+                continue
+            if not isinstance(options, HistoryEntryUpdateOptions):
+                raise ValidationError(
+                    f"callback must return HistoryEntryUpdateOptions or None, got {options!r} "
+                    f"for entry {entry.id!r}",
+                    field="callback",
+                )
+            if options.note is not None:
+                single.append((entry.id, _update_body(options)))
+            elif options.flags():
+                bulk.append(_update_item(entry.id, options))
+        for run in chunks(bulk, budget=_BULK_UPDATE_MAX):
+            yield call(update_history_entries, body=run)
+        for entry_id, body in single:
+            yield call(update_history_entry, entry_id=entry_id, body=body)
+
+    @operation
+    def export_as_csv_string(
+        self, filter: HistoryFilter | None = None, pagination: Pagination | None = None
+    ) -> Op[str]:
+        """The entries matching ``filter`` as one CSV document with a single header line.
+
+        ``pagination`` works as in :meth:`fetch_all`: without it every matching entry is
+        exported (GET /history/export, page by page, the pages joined).
+        """
+        query, slice_ = _query(filter), _pagination(pagination)
+        parts: list[str] = []
+
+        def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
+            text = yield call(export_history_csv, **query, offset=offset, limit=size)
+            header, rows, count = _csv_rows(text)
+            if not parts:
+                parts.append(header)
+            if rows:
+                if not parts[-1].endswith("\n"):
+                    parts.append(header[len(header.rstrip("\r\n")) :] or "\n")
+                parts.append(rows)
+            return count, True
+
+        yield from _walk(page, slice_, MAX_PAGE_SIZE)
+        return "".join(parts)
