@@ -35,6 +35,7 @@ from .errors import (
 if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO
     from .pagination import Page, Pagination
+    from .resources.sms import SmsExtension
     from .resources.users import Webuser
 
 # name -> module that defines it, imported when the name is first looked up
@@ -44,6 +45,7 @@ _LAZY: dict[str, str] = {
     "Page": ".pagination",
     "Pagination": ".pagination",
     "Webuser": ".resources.users",
+    "SmsExtension": ".resources.sms",
 }
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "ServerError",
     "SipgateIO",
     "SipgateIOError",
+    "SmsExtension",
     "TransportError",
     "ValidationError",
     "Webuser",
