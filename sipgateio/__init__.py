@@ -35,8 +35,26 @@ from .errors import (
 if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO
     from .pagination import Page, Pagination
+    from .resources.history import (
+        CallHistoryEntry,
+        CallRecording,
+        CallStatusType,
+        FaxHistoryEntry,
+        FaxStatus,
+        HistoryDirection,
+        HistoryEntry,
+        HistoryEntryStatus,
+        HistoryEntryType,
+        HistoryEntryUpdateOptions,
+        HistoryFilter,
+        RoutedEndpoint,
+        SmsHistoryEntry,
+        VoicemailHistoryEntry,
+    )
+    from .resources.rtcm import RTCMCall, RTCMParticipant
     from .resources.sms import SmsExtension
     from .resources.users import Webuser
+    from .resources.webhook_settings import WebhookSettings
 
 # name -> module that defines it, imported when the name is first looked up
 _LAZY: dict[str, str] = {
@@ -46,6 +64,23 @@ _LAZY: dict[str, str] = {
     "Pagination": ".pagination",
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
+    "CallHistoryEntry": ".resources.history",
+    "CallRecording": ".resources.history",
+    "CallStatusType": ".resources.history",
+    "FaxHistoryEntry": ".resources.history",
+    "FaxStatus": ".resources.history",
+    "HistoryDirection": ".resources.history",
+    "HistoryEntry": ".resources.history",
+    "HistoryEntryStatus": ".resources.history",
+    "HistoryEntryType": ".resources.history",
+    "HistoryEntryUpdateOptions": ".resources.history",
+    "HistoryFilter": ".resources.history",
+    "RoutedEndpoint": ".resources.history",
+    "SmsHistoryEntry": ".resources.history",
+    "VoicemailHistoryEntry": ".resources.history",
+    "RTCMCall": ".resources.rtcm",
+    "RTCMParticipant": ".resources.rtcm",
+    "WebhookSettings": ".resources.webhook_settings",
 }
 
 __all__ = [
@@ -53,19 +88,36 @@ __all__ = [
     "AsyncSipgateIO",
     "AuthenticationError",
     "BadRequestError",
+    "CallHistoryEntry",
+    "CallRecording",
+    "CallStatusType",
     "ConflictError",
+    "FaxHistoryEntry",
+    "FaxStatus",
+    "HistoryDirection",
+    "HistoryEntry",
+    "HistoryEntryStatus",
+    "HistoryEntryType",
+    "HistoryEntryUpdateOptions",
+    "HistoryFilter",
     "NotFoundError",
     "Page",
     "Pagination",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "RTCMCall",
+    "RTCMParticipant",
     "RateLimitError",
+    "RoutedEndpoint",
     "ServerError",
     "SipgateIO",
     "SipgateIOError",
     "SmsExtension",
+    "SmsHistoryEntry",
     "TransportError",
     "ValidationError",
+    "VoicemailHistoryEntry",
+    "WebhookSettings",
     "Webuser",
     "__version__",
 ]
