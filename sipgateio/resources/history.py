@@ -101,13 +101,22 @@ class HistoryEntryStatus(enum.StrEnum):
 
 
 class FaxStatus(enum.StrEnum):
-    """The transmission state of a fax."""
+    """The transmission state of a fax (``faxStatusType`` of its history entry).
+
+    Defined here, with the history entries that carry it; ``sipgateio.resources.fax``
+    uses the same enum.
+    """
 
     SENT = "SENT"
     PENDING = "PENDING"
     FAILED = "FAILED"
     SENDING = "SENDING"
     SCHEDULED = "SCHEDULED"
+
+    @property
+    def is_final(self) -> bool:
+        """True for SENT and FAILED: the status will not change any more."""
+        return self in (FaxStatus.SENT, FaxStatus.FAILED)
 
 
 class CallStatusType(enum.StrEnum):

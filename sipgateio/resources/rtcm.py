@@ -1,0 +1,182 @@
+"""Real Time Call Manipulation: list established calls and steer them while they last.
+
+Every function takes the call as an :class:`RTCMCall` (as listed by
+:meth:`RTCMResource.get_established_calls`) or as its call id (e.g. a webhook event's ``call_id``).
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+from typing import Any
+
+import attrs
+from sipgate_api.api.rtcm import (
+    hang_up_call,
+    list_calls,
+    play_announcement,
+    send_dtmf,
+    set_call_hold,
+    set_call_muted,
+    set_call_recording,
+    transfer_call,
+)
+from sipgate_api.models import (
+    RtcmAnnouncementRequest,
+    RtcmDtmfRequest,
+    RtcmRecordingRequest,
+    RtcmToggleRequest,
+    RtcmTransferRequest,
+)
+
+from .._ops import Call, M, Op, Resource, call, operation
+from .._validation import phone_number as _phone_number
+from ..errors import ValidationError
+from ._checks import boolean, http_url
+
+__all__ = ["RTCMCall", "RTCMParticipant", "RTCMResource"]
+
+_DTMF = re.compile(r"[0-9A-D*#]+")
+
+
+@attrs.frozen(slots=True)
+class RTCMParticipant:
+    """A party of an established call.
+
+    ``phone_number`` may be empty (anonymous); ``owner`` is True for the account's own side.
+    """
+
+    participant_id: str
+    phone_number: str
+    muted: bool
+    hold: bool
+    owner: bool
+
+
+@attrs.frozen(slots=True)
+class RTCMCall:
+    """A call that is established right now, with its state and participants."""
+
+    call_id: str
+    muted: bool
+    recording: bool
+    hold: bool
+    participants: tuple[RTCMParticipant, ...]
+
+
+def _rtcm_call(c: Any) -> RTCMCall:
+    return RTCMCall(
+        call_id=c.call_id,
+        muted=c.muted,
+        recording=c.recording,
+        hold=c.hold,
+        participants=tuple(
+            RTCMParticipant(
+                participant_id=p.participant_id,
+                phone_number="" if p.phone_number is None else str(p.phone_number),
+                muted=p.muted,
+                hold=p.hold,
+                owner=p.owner,
+            )
+            for p in c.participants
+        ),
+    )
+
+
+def _call_id(value: object) -> str:
+    """The call id of an :class:`RTCMCall` or of a call id string."""
+    call_id = value.call_id if isinstance(value, RTCMCall) else value
+    if not isinstance(call_id, str) or not call_id.strip():
+        raise ValidationError(
+            f"call must be an RTCMCall or a non-empty call id, got {value!r}", field="call"
+        )
+    return call_id
+
+
+def _dtmf(value: object) -> str:
+    sequence = value.upper() if isinstance(value, str) else value
+    if not isinstance(sequence, str) or not _DTMF.fullmatch(sequence):
+        raise ValidationError(
+            "sequence must be one or more DTMF tones from 0-9, A-D, * and # "
+            f"(e.g. '*12345#'), got {value!r}",
+            field="sequence",
+        )
+    return sequence
+
+
+def _on_call(endpoint: ModuleType, target: object, body: Any = None) -> Call:
+    """The request for ``endpoint`` on the call ``target``, with a JSON ``body`` if given."""
+    kwargs: dict[str, Any] = {"call_id": _call_id(target)}
+    if body is not None:
+        kwargs["body"] = body
+    return call(endpoint, **kwargs)
+
+
+class RTCMResource(Resource[M]):
+    """Real Time Call Manipulation of established calls (``client.rtcm``)."""
+
+    @operation
+    def get_established_calls(self) -> Op[list[RTCMCall]]:
+        """The account's calls that are connected right now (GET /calls).
+
+        Calls still ringing and voicemail recordings in progress are not listed.
+        """
+        calls = yield call(list_calls)
+        return [_rtcm_call(c) for c in calls.data]
+
+    @operation
+    def mute(self, call: RTCMCall | str, status: bool) -> Op[None]:
+        """Mute (``status=True``) or unmute your side of the call (PUT /calls/{id}/muted)."""
+        body = RtcmToggleRequest(value=boolean(status, "status"))
+        yield _on_call(set_call_muted, call, body)
+
+    @operation
+    def hold(self, call: RTCMCall | str, status: bool) -> Op[None]:
+        """Put the call on hold (``status=True``) or resume it (PUT /calls/{id}/hold)."""
+        body = RtcmToggleRequest(value=boolean(status, "status"))
+        yield _on_call(set_call_hold, call, body)
+
+    @operation
+    def record(self, call: RTCMCall | str, *, value: bool, announcement: bool) -> Op[None]:
+        """Start (``value=True``) or stop recording (PUT /calls/{id}/recording).
+
+        With ``announcement=True`` the participants hear that recording starts or stops.
+        The recording appears on the call's history entry.
+        """
+        body = RtcmRecordingRequest(
+            value=boolean(value, "value"), announcement=boolean(announcement, "announcement")
+        )
+        yield _on_call(set_call_recording, call, body)
+
+    @operation
+    def announce(self, call: RTCMCall | str, announcement: str) -> Op[None]:
+        """Play the audio file at the URL ``announcement`` to every participant.
+
+        The file must be a WAV file: mono, 16 bit PCM, 8 kHz (POST /calls/{id}/announcements).
+        """
+        body = RtcmAnnouncementRequest(url=http_url(announcement, "announcement"))
+        yield _on_call(play_announcement, call, body)
+
+    @operation
+    def transfer(self, call: RTCMCall | str, *, attended: bool, phone_number: str) -> Op[None]:
+        """Transfer the call to ``phone_number`` (POST /calls/{id}/transfer).
+
+        ``attended=True`` lets you talk to the target first; False connects straight away.
+        The number is normalised to E.164.
+        """
+        body = RtcmTransferRequest(
+            attended=boolean(attended, "attended"),
+            phone_number=_phone_number(phone_number, "phone_number"),
+        )
+        yield _on_call(transfer_call, call, body)
+
+    @operation
+    def send_dtmf(self, call: RTCMCall | str, sequence: str) -> Op[None]:
+        """Send DTMF tones (0-9, A-D, *, #; lower case is upper-cased) (POST /calls/{id}/dtmf)."""
+        body = RtcmDtmfRequest(sequence=_dtmf(sequence))
+        yield _on_call(send_dtmf, call, body)
+
+    @operation
+    def hang_up(self, call: RTCMCall | str) -> Op[None]:
+        """End the call for every participant (DELETE /calls/{id})."""
+        yield _on_call(hang_up_call, call)

@@ -1,0 +1,121 @@
+"""The account's sipgate.io webhook settings: URLs, extension whitelist, debug log.
+
+The API only replaces the settings as a whole (PUT /settings/sipgateio), so each setter
+reads the current settings, changes one value and writes them all back. Two programs
+changing different settings at the same moment can therefore overwrite each other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from sipgate_api.api.settings import get_sipgateio_settings, update_sipgateio_settings
+from sipgate_api.models import SipgateioSettingsUpdate
+
+from .._ops import M, Op, Resource, call, operation
+from .._validation import extension_id
+from ._checks import boolean, http_url, items
+
+__all__ = ["WebhookSettings", "WebhookSettingsResource"]
+
+WHITELIST_TYPES = "pg"
+"""Extension types a whitelist may hold: phone lines (``p0``) and groups (``g0``)."""
+
+
+@attrs.frozen(slots=True)
+class WebhookSettings:
+    """The sipgate.io webhook settings.
+
+    ``incoming_url``/``outgoing_url`` are ``""`` when unset. ``whitelist`` is None when
+    every phone line and group triggers webhooks, or the extensions that do (``()``: none).
+    """
+
+    incoming_url: str
+    outgoing_url: str
+    log: bool
+    whitelist: tuple[str, ...] | None
+
+
+def _settings(s: Any) -> WebhookSettings:
+    return WebhookSettings(
+        incoming_url=s.incoming_url or "",
+        outgoing_url=s.outgoing_url or "",
+        log=bool(s.log),
+        whitelist=None if s.whitelist is None else tuple(s.whitelist),
+    )
+
+
+def _change(**changes: Any) -> Op[None]:
+    """Read the settings, apply ``changes`` (WebhookSettings field names), write them back.
+
+    Fields the API sends that this library does not know are written back unchanged.
+    """
+    current = yield call(get_sipgateio_settings)
+    new = attrs.evolve(_settings(current), **changes)
+    body = SipgateioSettingsUpdate(
+        incoming_url=new.incoming_url,
+        outgoing_url=new.outgoing_url,
+        log=new.log,
+        whitelist=None if new.whitelist is None else list(new.whitelist),
+    )
+    body.additional_properties = dict(current.additional_properties)
+    yield call(update_sipgateio_settings, body=body)
+
+
+class WebhookSettingsResource(Resource[M]):
+    """The sipgate.io webhook settings of the account (``client.webhook_settings``)."""
+
+    @operation
+    def get_webhook_settings(self) -> Op[WebhookSettings]:
+        """The current settings (GET /settings/sipgateio)."""
+        return _settings((yield call(get_sipgateio_settings)))
+
+    @operation
+    def set_incoming_url(self, url: str) -> Op[None]:
+        """Send webhooks about incoming calls to ``url`` (http:// or https://)."""
+        yield from _change(incoming_url=http_url(url, "url"))
+
+    @operation
+    def clear_incoming_url(self) -> Op[None]:
+        """Stop sending webhooks about incoming calls."""
+        yield from _change(incoming_url="")
+
+    @operation
+    def set_outgoing_url(self, url: str) -> Op[None]:
+        """Send webhooks about outgoing calls to ``url`` (http:// or https://)."""
+        yield from _change(outgoing_url=http_url(url, "url"))
+
+    @operation
+    def clear_outgoing_url(self) -> Op[None]:
+        """Stop sending webhooks about outgoing calls."""
+        yield from _change(outgoing_url="")
+
+    @operation
+    def set_whitelist(self, extensions: list[str]) -> Op[None]:
+        """Let only these phone lines (``p0``) and groups (``g0``) trigger webhooks.
+
+        An empty list switches webhooks off for every extension (as :meth:`clear_whitelist`).
+        """
+        whitelist = tuple(
+            dict.fromkeys(
+                extension_id(e, "extensions", WHITELIST_TYPES)
+                for e in items(extensions, "extensions")
+            )
+        )
+        yield from _change(whitelist=whitelist)
+
+    @operation
+    def clear_whitelist(self) -> Op[None]:
+        """Empty the whitelist: no extension triggers webhooks any more."""
+        yield from _change(whitelist=())
+
+    @operation
+    def disable_whitelist(self) -> Op[None]:
+        """Remove the whitelist: every phone line and group triggers webhooks again."""
+        yield from _change(whitelist=None)
+
+    @operation
+    def set_log(self, value: bool) -> Op[None]:
+        """Switch logging of webhook requests and answers (the sipgate.io log) on or off."""
+        yield from _change(log=boolean(value, "value"))
