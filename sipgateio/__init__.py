@@ -35,6 +35,7 @@ from .errors import (
 if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO
     from .pagination import Page, Pagination
+    from .resources.fax import Faxline, FaxTimeoutError, SendFaxSessionResponse
     from .resources.history import (
         CallHistoryEntry,
         CallRecording,
@@ -64,6 +65,9 @@ _LAZY: dict[str, str] = {
     "Pagination": ".pagination",
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
+    "FaxTimeoutError": ".resources.fax",
+    "Faxline": ".resources.fax",
+    "SendFaxSessionResponse": ".resources.fax",
     "CallHistoryEntry": ".resources.history",
     "CallRecording": ".resources.history",
     "CallStatusType": ".resources.history",
@@ -94,6 +98,8 @@ __all__ = [
     "ConflictError",
     "FaxHistoryEntry",
     "FaxStatus",
+    "FaxTimeoutError",
+    "Faxline",
     "HistoryDirection",
     "HistoryEntry",
     "HistoryEntryStatus",
@@ -109,6 +115,7 @@ __all__ = [
     "RTCMParticipant",
     "RateLimitError",
     "RoutedEndpoint",
+    "SendFaxSessionResponse",
     "ServerError",
     "SipgateIO",
     "SipgateIOError",
