@@ -35,6 +35,7 @@ from .errors import (
 if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO
     from .pagination import Page, Pagination
+    from .resources.call import InitiateNewCallSessionResponse
     from .resources.fax import Faxline, FaxTimeoutError, SendFaxSessionResponse
     from .resources.history import (
         CallHistoryEntry,
@@ -65,6 +66,7 @@ _LAZY: dict[str, str] = {
     "Pagination": ".pagination",
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
+    "InitiateNewCallSessionResponse": ".resources.call",
     "FaxTimeoutError": ".resources.fax",
     "Faxline": ".resources.fax",
     "SendFaxSessionResponse": ".resources.fax",
@@ -106,6 +108,7 @@ __all__ = [
     "HistoryEntryType",
     "HistoryEntryUpdateOptions",
     "HistoryFilter",
+    "InitiateNewCallSessionResponse",
     "NotFoundError",
     "Page",
     "Pagination",
