@@ -36,11 +36,13 @@ if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO
     from .pagination import Page, Pagination
     from .resources.call import InitiateNewCallSessionResponse
+    from .resources.devices import ActiveRouting, Device, DeviceType
     from .resources.fax import Faxline, FaxTimeoutError, SendFaxSessionResponse
     from .resources.history import (
         CallHistoryEntry,
         CallRecording,
         CallStatusType,
+        Endpoint,
         FaxHistoryEntry,
         FaxStatus,
         HistoryDirection,
@@ -53,9 +55,11 @@ if TYPE_CHECKING:
         SmsHistoryEntry,
         VoicemailHistoryEntry,
     )
+    from .resources.numbers import NumberMnpState, NumberResponseItem, NumberResponseItemType
     from .resources.rtcm import RTCMCall, RTCMParticipant
     from .resources.sms import SmsExtension
     from .resources.users import Webuser
+    from .resources.voicemails import Voicemail
     from .resources.webhook_settings import WebhookSettings
 
 # name -> module that defines it, imported when the name is first looked up
@@ -67,6 +71,14 @@ _LAZY: dict[str, str] = {
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
     "InitiateNewCallSessionResponse": ".resources.call",
+    "NumberMnpState": ".resources.numbers",
+    "NumberResponseItem": ".resources.numbers",
+    "NumberResponseItemType": ".resources.numbers",
+    "Voicemail": ".resources.voicemails",
+    "Endpoint": ".resources.history",
+    "ActiveRouting": ".resources.devices",
+    "Device": ".resources.devices",
+    "DeviceType": ".resources.devices",
     "FaxTimeoutError": ".resources.fax",
     "Faxline": ".resources.fax",
     "SendFaxSessionResponse": ".resources.fax",
@@ -91,6 +103,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "APIError",
+    "ActiveRouting",
     "AsyncSipgateIO",
     "AuthenticationError",
     "BadRequestError",
@@ -98,6 +111,9 @@ __all__ = [
     "CallRecording",
     "CallStatusType",
     "ConflictError",
+    "Device",
+    "DeviceType",
+    "Endpoint",
     "FaxHistoryEntry",
     "FaxStatus",
     "FaxTimeoutError",
@@ -110,6 +126,9 @@ __all__ = [
     "HistoryFilter",
     "InitiateNewCallSessionResponse",
     "NotFoundError",
+    "NumberMnpState",
+    "NumberResponseItem",
+    "NumberResponseItemType",
     "Page",
     "Pagination",
     "PaymentRequiredError",
@@ -126,6 +145,7 @@ __all__ = [
     "SmsHistoryEntry",
     "TransportError",
     "ValidationError",
+    "Voicemail",
     "VoicemailHistoryEntry",
     "WebhookSettings",
     "Webuser",

@@ -1,0 +1,106 @@
+"""Numbers: the phone numbers booked on the account."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+from sipgate_api.api.numbers import list_numbers
+from sipgate_api.types import UNSET
+
+from .._ops import M, Op, Resource, call, operation
+from ..errors import ValidationError
+from ..pagination import Pagination
+
+__all__ = ["NumberMnpState", "NumberResponseItem", "NumberResponseItemType", "NumbersResource"]
+
+
+class NumberResponseItemType(enum.StrEnum):
+    """Kind of phone number."""
+
+    MOBILE = "MOBILE"
+    LANDLINE = "LANDLINE"
+    QUICKDIAL = "QUICKDIAL"
+    INTERNATIONAL = "INTERNATIONAL"
+
+
+@attrs.frozen(slots=True)
+class NumberMnpState:
+    """Porting state of a mobile number: released for porting, and until when."""
+
+    is_released: bool
+    released_until: datetime | None
+
+
+@attrs.frozen(slots=True)
+class NumberResponseItem:
+    """A phone number of the account and the extension it routes to.
+
+    ``number`` is in E.164 form, ``localized`` formatted for display. The endpoint
+    fields are None for a number routed nowhere; ``mnp_state`` is only set on mobile
+    numbers, ``port_id`` only on numbers being ported.
+    """
+
+    id: str
+    number: str
+    localized: str
+    type: NumberResponseItemType
+    endpoint_id: str | None
+    endpoint_alias: str | None
+    endpoint_url: str | None
+    mnp_state: NumberMnpState | None
+    port_id: int | None
+
+
+def _aware(value: Any) -> datetime | None:
+    """A generated optional datetime as an aware one (UTC when the API gave no offset)."""
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _mnp_state(m: Any) -> NumberMnpState | None:
+    if not m:  # UNSET or None
+        return None
+    return NumberMnpState(is_released=m.is_released, released_until=_aware(m.released_until))
+
+
+def _number(n: Any) -> NumberResponseItem:
+    return NumberResponseItem(
+        id=n.id,
+        number=n.number,
+        localized=n.localized,
+        type=NumberResponseItemType(n.type_.value),
+        endpoint_id=n.endpoint_id or None,
+        endpoint_alias=n.endpoint_alias or None,
+        endpoint_url=n.endpoint_url or None,
+        mnp_state=_mnp_state(n.mnp_state),
+        port_id=n.port_id if isinstance(n.port_id, int) else None,
+    )
+
+
+class NumbersResource(Resource[M]):
+    """The phone numbers of the account: ``client.numbers``."""
+
+    __slots__ = ()
+
+    @operation
+    def get_all_numbers(self, pagination: Pagination | None = None) -> Op[list[NumberResponseItem]]:
+        """The account's phone numbers (GET /numbers).
+
+        Without ``pagination`` the API's default page is returned; with
+        ``Pagination(offset=..., limit=...)`` that slice.
+        """
+        if pagination is None:
+            page = yield call(list_numbers)
+        elif isinstance(pagination, Pagination):
+            limit = UNSET if pagination.limit is None else pagination.limit
+            page = yield call(list_numbers, offset=pagination.offset, limit=limit)
+        else:
+            raise ValidationError(
+                f"pagination must be a sipgateio.Pagination or None, got {pagination!r}",
+                field="pagination",
+            )
+        return [_number(n) for n in page.items]
