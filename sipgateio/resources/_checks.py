@@ -29,9 +29,11 @@ def http_url(value: object, field: str) -> str:
     if isinstance(value, str) and value == value.strip():
         try:
             parts = urlsplit(value)
+            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
         except ValueError:
-            parts = None
-        if parts is not None and parts.scheme.lower() in ("http", "https") and parts.hostname:
+            ok = False
+        if ok:
             return value
     raise ValidationError(
         f"{field} must be an http:// or https:// URL with a host, got {value!r}", field=field
