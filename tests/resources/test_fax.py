@@ -16,6 +16,7 @@ from sipgateio import errors
 from sipgateio.resources import fax as fax_module
 from tests.apistub import Answer, APIStub
 from tests.conftest import Flavour
+from tests.resources.helpers import rejected
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 TO = "+4921100000000"
@@ -139,11 +140,7 @@ def test_send_validation(
     flavour: Flavour, api: APIStub, kwargs: dict[str, Any], field: str, needle: str
 ) -> None:
     args: dict[str, Any] = {"to": TO, "file_content": PDF, "faxline_id": "f1", **kwargs}
-    with pytest.raises(sipgateio.ValidationError) as info:
-        flavour.run(lambda c: c.fax.send(**args))
-    assert info.value.field == field
-    assert field in str(info.value) and needle in str(info.value)
-    assert api.requests == []
+    assert needle in str(rejected(flavour, api, lambda c: c.fax.send(**args), field))
 
 
 def test_send_error_mapping(flavour: Flavour, api: APIStub) -> None:
@@ -201,10 +198,7 @@ def test_status_not_found(flavour: Flavour, api: APIStub) -> None:
 
 @pytest.mark.parametrize("session_id", ["", "  ", None, 12])
 def test_status_validation(flavour: Flavour, api: APIStub, session_id: Any) -> None:
-    with pytest.raises(sipgateio.ValidationError) as info:
-        flavour.run(lambda c: c.fax.get_fax_status(session_id))
-    assert info.value.field == "session_id"
-    assert api.requests == []
+    rejected(flavour, api, lambda c: c.fax.get_fax_status(session_id), "session_id")
 
 
 # -- wait_for_fax --------------------------------------------------------------------------------
@@ -304,10 +298,7 @@ def test_wait_validation(
     flavour: Flavour, api: APIStub, kwargs: dict[str, Any], field: str
 ) -> None:
     args: dict[str, Any] = {"session_id": "S1", **kwargs}
-    with pytest.raises(sipgateio.ValidationError) as info:
-        flavour.run(lambda c: c.fax.wait_for_fax(**args))
-    assert info.value.field == field
-    assert api.requests == []
+    rejected(flavour, api, lambda c: c.fax.wait_for_fax(**args), field)
 
 
 def test_wait_really_sleeps_and_async_waits_do_not_block(api: APIStub) -> None:
@@ -372,10 +363,7 @@ def test_get_faxlines_by_web_user(flavour: Flavour, api: APIStub) -> None:
 def test_get_faxlines_by_web_user_validation(
     flavour: Flavour, api: APIStub, webuser_id: Any
 ) -> None:
-    with pytest.raises(sipgateio.ValidationError) as info:
-        flavour.run(lambda c: c.fax.get_faxlines_by_web_user(webuser_id))
-    assert info.value.field == "webuser_id"
-    assert api.requests == []
+    rejected(flavour, api, lambda c: c.fax.get_faxlines_by_web_user(webuser_id), "webuser_id")
 
 
 def test_get_faxlines_error_mapping(flavour: Flavour, api: APIStub) -> None:
