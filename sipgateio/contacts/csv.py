@@ -1,0 +1,517 @@
+r"""CSV conversion of contacts: export, offline import, and the API's CSV import projection.
+
+>>> from sipgateio.contacts import csv as contacts_csv
+>>> text = contacts_csv.write_csv(contacts, delimiter=";")   # RFC 4180, one row per contact
+>>> result = contacts_csv.parse_csv(text)                   # the same contacts back (offline)
+>>> upload = contacts_csv.prepare_import(text)              # what POST /contacts/import/csv takes
+
+Reading (:func:`parse_csv`, :func:`prepare_import`) uses the :mod:`csv` module: quoted fields
+with delimiters, quotes and line breaks inside, a leading BOM, CRLF/LF/CR line ends. The
+first non-blank row is the header; its names are matched case-insensitively, ignoring spaces,
+``_`` and ``-`` (``First Name`` is ``firstname``), in any order; unknown columns are ignored.
+The columns ``firstname``, ``lastname`` and ``number`` are required (a
+:class:`~sipgateio.errors.ValidationError` names the missing ones). Every row that cannot be
+taken is reported as a :class:`~sipgateio.contacts.models.SkippedRecord` with the physical line
+where it starts (the header is line 1) and the reason; blank lines are ignored. The delimiter
+is detected from the header (``,`` ``;`` tab ``|``) unless given.
+
+Phone numbers are normalised to E.164 with ``phonenumbers`` (national numbers in
+``default_region``, ``DE`` unless given); a number that is already E.164 (``+`` and 7 to 15
+digits) is taken as it is. A row with a number that is not a possible phone number is skipped
+with the reason, never dropped silently.
+
+The export format (:func:`write_csv`)
+-------------------------------------
+Columns ``id,name,firstname,lastname,number,numbers,emails,addresses,organization,picture,scope``
+(:data:`EXPORT_COLUMNS`), one row per contact, so the file also suits sipgate's own CSV import:
+``firstname``/``lastname`` are the name split at its last word and ``number`` is the first
+number. Every value is kept in the multi-value columns, one item per line inside the cell::
+
+    numbers        +4915114183288;cell            number;type,type   (no ";" without types)
+                   +4921163553355;work,fax
+    emails         ada@example.com;home           e-mail;type,type
+    addresses      ;;Hauptstr. 1;Essen;NRW;45960;Germany   po box;extended;street;locality;
+                                                           region;postal code;country (as ADR)
+    organization   sipgate GmbH;Development       name;unit;unit...    (as ORG)
+
+Inside these items a backslash escapes ``\\`` ``\;`` and line breaks (``\n``, ``\r``), and
+``\,`` inside types. As in vCard export, numbers and e-mails that are empty (or white space)
+and addresses and organisations without any non-empty part carry nothing and are not written.
+:func:`parse_csv` reads this format back to the same contacts; without a ``numbers`` column
+(or with it empty) the ``number`` column is the contact's number.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv as _csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ..errors import ValidationError
+from .models import (
+    Address,
+    Contact,
+    Email,
+    ExportScope,
+    ParsedContact,
+    ParseResult,
+    PhoneNumber,
+    Scope,
+    SkippedRecord,
+    paused_gc,
+    split_name,
+)
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "IMPORT_COLUMNS",
+    "CsvImport",
+    "normalize_number",
+    "parse_csv",
+    "prepare_import",
+    "write_csv",
+]
+
+EXPORT_COLUMNS = (
+    "id",
+    "name",
+    "firstname",
+    "lastname",
+    "number",
+    "numbers",
+    "emails",
+    "addresses",
+    "organization",
+    "picture",
+    "scope",
+)
+IMPORT_COLUMNS = ("firstname", "lastname", "number")
+"""The columns every CSV import needs (and the header of the API's CSV import)."""
+
+_ALIASES = {
+    "givenname": "firstname",
+    "first": "firstname",
+    "familyname": "lastname",
+    "surname": "lastname",
+    "last": "lastname",
+    "phone": "number",
+    "phonenumber": "number",
+    "email": "emails",
+    "emailaddress": "emails",
+    "address": "addresses",
+    "organisation": "organization",
+    "company": "organization",
+    "org": "organization",
+    "photo": "picture",
+    "fullname": "name",
+    "displayname": "name",
+}
+_DELIMITERS = (",", ";", "\t", "|")
+_SCOPES: dict[str, Scope | ExportScope] = {
+    "PRIVATE": Scope.PRIVATE,
+    "SHARED": Scope.SHARED,
+    "INTERNAL": ExportScope.INTERNAL,
+}
+
+# ----------------------------------------------------------------------------- phone numbers
+
+_is_e164 = re.compile(r"\+[1-9][0-9]{6,14}").fullmatch
+_IMPOSSIBLE = {  # phonenumbers.ValidationResult
+    1: "unknown country code",
+    2: "too short",
+    3: "too long",
+    4: "too short, or a local number without area code",
+    5: "invalid length",
+}
+
+
+def normalize_number(number: str, default_region: str = "DE") -> str:
+    """``number`` in E.164 form, e.g. ``"0211 63553355"`` → ``"+4921163553355"``.
+
+    A number already in E.164 form is returned as it is. Raises
+    :class:`~sipgateio.errors.ValidationError` when ``phonenumbers`` cannot parse it or it
+    cannot be a phone number: too short or too long for its country, or a local number
+    without area code (``110``).
+    """
+    number = number.strip()
+    if _is_e164(number):
+        return number
+    import phonenumbers  # heavy: loaded on first use
+
+    try:
+        parsed = phonenumbers.parse(number, default_region)
+    except phonenumbers.NumberParseException as exc:
+        reason = str(exc).split(") ", 1)[-1].rstrip(".")  # "(1) The string supplied..."
+        raise ValidationError(
+            f"{number!r} is not a phone number: {reason}", field="number"
+        ) from exc
+    why = phonenumbers.is_possible_number_with_reason(parsed)
+    if why != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise ValidationError(
+            f"{number!r} is not a possible phone number: {_IMPOSSIBLE.get(why, 'invalid')}",
+            field="number",
+        )
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+# ------------------------------------------------------------------------------------ export
+
+
+def _esc(value: str) -> str:
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if ";" in value:
+        value = value.replace(";", "\\;")
+    if "\n" in value or "\r" in value:
+        value = value.replace("\n", "\\n").replace("\r", "\\r")
+    return value
+
+
+def _esc_type(value: str) -> str:
+    value = _esc(value)
+    return value.replace(",", "\\,") if "," in value else value
+
+
+_needs_esc = re.compile(r"[\\;\r\n]").search
+
+
+def _typed_item(value: str, types: tuple[str, ...]) -> str:
+    if _needs_esc(value):
+        value = _esc(value)
+    if types:
+        return value + ";" + ",".join([_esc_type(t) for t in types])
+    return value
+
+
+def _address_item(a: Address) -> str | None:
+    parts = (
+        a.po_box,
+        a.extended_address,
+        a.street_address,
+        a.locality,
+        a.region,
+        a.postal_code,
+        a.country,
+    )
+    joined = ";".join(parts)
+    if len(joined) == 6:  # every part empty
+        return None
+    if joined.count(";") != 6 or _needs_esc(joined.replace(";", "")):
+        joined = ";".join([_esc(p) for p in parts])
+    return joined
+
+
+def _row(contact: Contact) -> tuple[str, ...]:
+    given, family = split_name(contact.name)
+    numbers = contact.numbers
+    return (
+        contact.id,
+        contact.name,
+        given,
+        family,
+        next((n.number for n in numbers if n.number.strip()), ""),
+        "\n".join([_typed_item(n.number, n.type) for n in numbers if n.number.strip()]),
+        "\n".join([_typed_item(e.email, e.type) for e in contact.emails if e.email.strip()]),
+        "\n".join([item for item in map(_address_item, contact.addresses) if item]),
+        "\n".join([";".join([_esc(p) for p in org]) for org in contact.organization if any(org)]),
+        contact.picture or "",
+        str(contact.scope),
+    )
+
+
+def _check_delimiter(delimiter: str) -> None:
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise ValidationError(
+            f"delimiter must be one character other than a double quote or line break, "
+            f"got {delimiter!r}",
+            field="delimiter",
+        )
+
+
+def write_csv(contacts: Iterable[Contact], *, delimiter: str = ",", header: bool = True) -> str:
+    """The contacts as RFC 4180 CSV (CRLF line ends), in the export format described above.
+
+    ``header=False`` leaves out the header row (to append a further page to an export).
+    """
+    _check_delimiter(delimiter)
+    out = io.StringIO()
+    writer = _csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    with paused_gc():
+        if header:
+            writer.writerow(EXPORT_COLUMNS)
+        writer.writerows([_row(c) for c in contacts])
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------------------------ import
+
+
+def _canonical(name: str) -> str:
+    key = name.strip().lower().replace(" ", "").replace("_", "").replace("-", "")
+    return _ALIASES.get(key, key)
+
+
+def _detect_delimiter(first_line: str) -> str:
+    best, best_found = ",", -1
+    for candidate in _DELIMITERS:
+        names = {_canonical(n.strip('"')) for n in first_line.split(candidate)}
+        found = sum(1 for c in IMPORT_COLUMNS if c in names)
+        if found > best_found:
+            best, best_found = candidate, found
+    return best
+
+
+class _Table:
+    """An opened CSV: the reader (positioned after the header) and the header's columns."""
+
+    __slots__ = ("columns", "line", "reader", "width")
+
+    def __init__(self, text: str, delimiter: str | None) -> None:
+        if text[:1] == "\ufeff":
+            text = text[1:]
+        if delimiter is None:
+            first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+            delimiter = _detect_delimiter(first.rstrip("\r\n"))
+        _check_delimiter(delimiter)
+        self.reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header: list[str] = []
+        for row in self.reader:
+            if any(cell.strip() for cell in row):
+                header = row
+                break
+        self.columns: dict[str, int] = {}
+        for index, name in enumerate(header):
+            self.columns.setdefault(_canonical(name), index)
+        missing = [c for c in IMPORT_COLUMNS if c not in self.columns]
+        if missing:
+            found = ", ".join(repr(h) for h in header) or "none"
+            raise ValidationError(
+                f"CSV header lacks the column(s) {', '.join(missing)} (found: {found})",
+                field="csv_content",
+            )
+        self.width = len(header)
+        self.line = self.reader.line_num  # physical line number of the header's last line
+
+    def rows(self) -> Iterator[tuple[int, list[str] | str]]:
+        """Yield ``(line, row)`` per record, or ``(line, reason)`` for a malformed one.
+
+        ``line`` is the physical line where the record starts; blank lines are left out and
+        short rows padded with empty cells.
+        """
+        reader, width, line_num = self.reader, self.width, self.line
+        for row in reader:
+            start, line_num = line_num + 1, reader.line_num
+            if not row:
+                continue
+            if len(row) != width:
+                if len(row) > width and any(cell.strip() for cell in row[width:]):
+                    yield start, f"the record has {len(row)} fields, the header {width}"
+                    continue
+                row = (row + [""] * width)[:width]
+            yield start, row
+
+
+def _unesc(value: str) -> str:
+    if "\\" not in value:
+        return value
+    out, i, size = [], 0, len(value)
+    while i < size:
+        char = value[i]
+        if char == "\\" and i + 1 < size:
+            i += 1
+            char = value[i]
+            char = "\n" if char == "n" else "\r" if char == "r" else char
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _split(value: str, separator: str) -> list[str]:
+    """Split at unescaped separators, keeping the escapes (undone by :func:`_unesc`)."""
+    if "\\" not in value:
+        return value.split(separator)
+    parts, start, i, size = [], 0, 0, len(value)
+    while i < size:
+        char = value[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == separator:
+            parts.append(value[start:i])
+            start = i + 1
+        i += 1
+    parts.append(value[start:])
+    return parts
+
+
+def _items(cell: str) -> list[str]:
+    return [item.rstrip("\r") for item in cell.split("\n") if item.strip()]
+
+
+def _typed(cell: str) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for item in _items(cell):
+        parts = _split(item, ";")
+        types = (
+            tuple(_unesc(t).strip().lower() for t in _split(parts[1], ",") if t.strip())
+            if len(parts) > 1
+            else ()
+        )
+        out.append((_unesc(parts[0]).strip(), types))
+    return out
+
+
+def _contact(
+    row: list[str], columns: dict[str, int], scope: Scope | ExportScope, region: str
+) -> tuple[Contact, str, str]:
+    """The contact of one row; ValueError (with the reason) when the row cannot be taken."""
+
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return row[index] if index is not None else ""
+
+    if not any(cell_.strip() for cell_ in row):
+        raise ValueError("empty record")
+    given, family = cell("firstname").strip(), cell("lastname").strip()
+    name = cell("name").strip() or f"{given} {family}".strip()
+    if not name:
+        raise ValueError("no name (firstname and lastname are empty)")
+    if not given and not family:
+        given, family = split_name(name)
+    numbers = []
+    typed_numbers = _typed(cell("numbers")) or (
+        [(cell("number").strip(), ())] if cell("number").strip() else []
+    )
+    for number, types in typed_numbers:
+        try:
+            numbers.append(PhoneNumber(normalize_number(number, region), types))
+        except ValidationError as exc:
+            raise ValueError(str(exc)) from None
+    emails = tuple(Email(email, types) for email, types in _typed(cell("emails")))
+    addresses = []
+    for item in _items(cell("addresses")):
+        parts = [_unesc(p) for p in _split(item, ";")]
+        addresses.append(Address(*(parts + [""] * 7)[:7]))
+    organization = tuple(
+        tuple(_unesc(p) for p in _split(item, ";")) for item in _items(cell("organization"))
+    )
+    scope_name = cell("scope").strip().upper()
+    if scope_name:
+        found = _SCOPES.get(scope_name)
+        if found is None:
+            raise ValueError(f"unknown scope {scope_name!r}")
+        scope = found
+    contact = Contact(
+        cell("id").strip(),
+        name,
+        cell("picture").strip() or None,
+        emails,
+        tuple(numbers),
+        tuple(addresses),
+        organization,
+        scope,
+    )
+    return contact, given, family
+
+
+def parse_csv(
+    text: str,
+    *,
+    delimiter: str | None = None,
+    default_region: str = "DE",
+    scope: Scope | ExportScope = Scope.PRIVATE,
+) -> ParseResult:
+    """Read contacts from CSV (offline): the format of :func:`write_csv`, or any CSV file.
+
+    The file needs the ``firstname``, ``lastname`` and ``number`` columns and may have
+    ``name``, ``numbers``, ``email(s)``, ``address(es)``, ``organization``, ``picture``,
+    ``scope`` and ``id``.
+
+    Contacts get ``scope`` unless the file has a ``scope`` column. Rows without a number are
+    kept (a contact may have none); :func:`prepare_import` skips them.
+    """
+    table = _Table(text, delimiter)
+    records: list[ParsedContact] = []
+    skipped: list[SkippedRecord] = []
+    with paused_gc():
+        for line, row in table.rows():
+            if isinstance(row, str):
+                skipped.append(SkippedRecord(line, row))
+                continue
+            try:
+                contact, given, family = _contact(row, table.columns, scope, default_region)
+            except ValueError as exc:
+                skipped.append(SkippedRecord(line, str(exc)))
+                continue
+            records.append(ParsedContact(line, contact, given, family))
+        return ParseResult(records, skipped)
+
+
+@attrs.frozen
+class CsvImport:
+    """The body of the API's CSV import, made from a user's CSV by :func:`prepare_import`.
+
+    ``content`` is the ``firstname,lastname,number`` CSV (LF line ends), ``base64_content`` its
+    UTF-8 bytes in base64 (the ``base64Content`` of ``POST /contacts/import/csv``), ``rows``
+    the number of contacts in it and ``skipped`` every record that was left out.
+    """
+
+    content: str
+    base64_content: str
+    rows: int
+    skipped: tuple[SkippedRecord, ...]
+
+
+def prepare_import(
+    text: str, *, delimiter: str | None = None, default_region: str = "DE"
+) -> CsvImport:
+    """Project a CSV onto the API's import format ``firstname,lastname,number``.
+
+    Other columns are left out (the endpoint takes one number per contact: the ``number``
+    column). A row is skipped, with its line and the reason, when it is empty, has more fields
+    than the header, has neither first nor last name, has no number, or a number that is not a
+    phone number. Numbers are normalised to E.164 (see :func:`normalize_number`).
+    """
+    table = _Table(text, delimiter)
+    columns = table.columns
+    first_index, last_index, number_index = (columns[c] for c in IMPORT_COLUMNS)
+    rows: list[tuple[str, str, str]] = [IMPORT_COLUMNS]
+    skipped: list[SkippedRecord] = []
+    with paused_gc():
+        for line, row in table.rows():
+            if isinstance(row, str):
+                skipped.append(SkippedRecord(line, row))
+                continue
+            first, last = row[first_index].strip(), row[last_index].strip()
+            number = row[number_index].strip()
+            if not (first or last):
+                reason = (
+                    "empty record"
+                    if not any(cell.strip() for cell in row)
+                    else "no name (firstname and lastname are empty)"
+                )
+                skipped.append(SkippedRecord(line, reason))
+                continue
+            if not _is_e164(number):
+                if not number:
+                    skipped.append(SkippedRecord(line, "no number"))
+                    continue
+                try:
+                    number = normalize_number(number, default_region)
+                except ValidationError as exc:
+                    skipped.append(SkippedRecord(line, str(exc)))
+                    continue
+            rows.append((first, last, number))
+        out = io.StringIO()
+        _csv.writer(out, lineterminator="\n").writerows(rows)
+        content = out.getvalue()
+    return CsvImport(
+        content,
+        base64.b64encode(content.encode()).decode("ascii"),
+        len(rows) - 1,
+        tuple(skipped),
+    )

@@ -1,0 +1,315 @@
+"""vCard reading and writing on hand-written, real-world-shaped samples and broken inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import vobject
+
+from sipgateio.contacts import (
+    Address,
+    Contact,
+    Email,
+    ExportScope,
+    PhoneNumber,
+    Scope,
+    SkippedRecord,
+    parse_vcards,
+    write_vcard,
+    write_vcard_book,
+    write_vcards,
+)
+from sipgateio.errors import ValidationError
+
+Sample = Callable[[str], str]
+
+
+def test_iphone_export(sample: Sample) -> None:
+    result = parse_vcards(sample("iphone-3.0.vcf"), scope=Scope.SHARED)
+    assert result.skipped == ()
+    ada, company = result.records
+    assert ada.contact == Contact(
+        id="",
+        name="Ada Lovelace",
+        picture=(
+            "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4n"
+            "ICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/E"
+            "ABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q=="
+        ),
+        emails=(
+            Email("ada@example.org", ("internet", "pref", "home")),  # + item2's _$!<Home>!$_
+            Email("a.lovelace@engines.example", ("internet", "work")),
+        ),
+        numbers=(
+            PhoneNumber("+44 20 7946 0958", ("pref", "cell")),  # type=pref + _$!<Mobile>!$_
+            PhoneNumber("+44 20 7946 0000", ("home", "voice")),
+            PhoneNumber("+44 20 7946 0001", ("work", "fax")),
+        ),
+        addresses=(
+            Address("", "", "12 St James's Square", "London", "", "SW1Y 4JH", "United Kingdom"),
+        ),
+        organization=(("Analytical Engines Ltd", "Research"),),
+        scope=Scope.SHARED,
+    )
+    assert (ada.line, ada.given, ada.family) == (1, "Ada", "Lovelace")
+    # A company card: empty N, the name from FN, split for the API's given/family.
+    assert company.contact.name == "Stadtwerke Düsseldorf"
+    assert company.contact.numbers == (PhoneNumber("0211 821-821", ("main",)),)
+    assert company.contact.organization == (("Stadtwerke Düsseldorf AG", ""),)
+    assert (company.given, company.family) == ("Stadtwerke", "Düsseldorf")
+
+
+def test_android_export_with_lf_and_tab_folding(sample: Sample) -> None:
+    result = parse_vcards(sample("android-3.0.vcf"))
+    assert result.skipped == ()
+    juergen, ayse = result.contacts
+    assert juergen.name == "Dr. Jürgen Müller"
+    assert juergen.numbers == (
+        PhoneNumber("+49 151 23456789", ("cell", "voice")),
+        PhoneNumber("0211 63553355", ("work", "voice")),
+        PhoneNumber("0211 63553356", ("work", "fax")),
+    )
+    assert juergen.emails == (Email("juergen.mueller@example.de", ("internet", "work")),)
+    assert juergen.addresses == (
+        Address("", "", "Gladbacher Str. 74", "Düsseldorf", "", "40219", "Deutschland"),
+    )
+    assert juergen.organization == (("sipgate GmbH",),)
+    assert ayse.name == "Ayşe Gül Öztürk"  # folded with a TAB
+    assert result.records[1].given == "Ayşe Gül"
+
+
+def test_google_export(sample: Sample) -> None:
+    result = parse_vcards(sample("google-3.0.vcf"))
+    zoe, wang = result.records
+    assert zoe.contact.emails == (
+        Email("zoe@example.com", ("internet", "home")),
+        Email("zoe.angstrom@example.org", ("internet", "work")),
+    )
+    # a custom label (item1.X-ABLabel:Büro) is not a type; the grouped ORG is read.
+    assert zoe.contact.numbers == (
+        PhoneNumber("+46 70 123 45 67", ("cell",)),
+        PhoneNumber("+46 8 123 456", ()),
+    )
+    assert zoe.contact.organization == (("Ångström Labs AB",),)
+    assert (wang.contact.name, wang.given, wang.family) == ("王小明", "小明", "王")
+
+
+def test_outlook_export_with_bare_parameters(sample: Sample) -> None:
+    (contact,) = parse_vcards(sample("outlook-3.0.vcf")).contacts
+    assert contact.name == "Anna-Lena Schmidt"
+    assert contact.organization == (("Müller, Schmidt & Partner mbB", "Steuerberatung"),)
+    assert contact.numbers == (
+        PhoneNumber("+49 (89) 123456-0", ("work", "voice")),
+        PhoneNumber("+49 171 9876543", ("cell", "voice")),
+        PhoneNumber("+49 (89) 123456-99", ("work", "fax")),
+    )
+    assert contact.emails == (Email("a.schmidt@msp-stb.example", ("pref", "internet")),)
+    assert contact.addresses[0].street_address == "Leopoldstraße 12"
+
+
+def test_vcard_4_export_with_escapes_uris_and_folding(sample: Sample) -> None:
+    result = parse_vcards(sample("thunderbird-4.0.vcf"))
+    sean, elodie = result.contacts
+    assert sean.id == "8d6f0b4e-2f7a-4c1e-9d55-0c3c8f0b6a11"
+    assert sean.name == "O'Brien, Seán"
+    assert sean.emails == (Email("sean@example.ie", ("pref",)),)
+    assert sean.numbers == (
+        PhoneNumber("+353 1 234 5678", ("work",)),
+        PhoneNumber("+353-87-123-4567", ("voice", "cell")),  # tel: URI, quoted TYPE list
+    )
+    assert sean.addresses == (
+        Address(
+            "", "Apt 3", "1 Main St, Upper\nRear entrance", "Dublin", "", "D02 XY45", "Ireland"
+        ),
+    )
+    assert sean.organization == (("Ó Briain & Sons", "Accounts; Billing", "C:\\Shared"),)
+    assert sean.picture == (
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    assert elodie.name == (
+        "Élodie Dupont-Aignan de la Tour d'Auvergne et de Bouillon-Châteauneuf-sur-Loire"
+    )
+    assert elodie.numbers == (PhoneNumber("+33 6 12 34 56 78", ("cell", "pref")),)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "iphone-3.0.vcf",
+        "android-3.0.vcf",
+        "google-3.0.vcf",
+        "outlook-3.0.vcf",
+        "thunderbird-4.0.vcf",
+    ],
+)
+def test_samples_agree_with_vobject_and_survive_our_round_trip(sample: Sample, name: str) -> None:
+    text = sample(name)
+    ours = parse_vcards(text).contacts
+    theirs = list(vobject.readComponents(text))
+    assert len(ours) == len(theirs)
+    for contact, card in zip(ours, theirs, strict=True):
+        assert contact.name == card.fn.value
+        assert [n.number for n in contact.numbers] == [
+            t.value.removeprefix("tel:") for t in card.contents.get("tel", [])
+        ]
+        assert [e.email for e in contact.emails] == [
+            e.value for e in card.contents.get("email", [])
+        ]
+    again = parse_vcards(write_vcard_book(ours)).contacts
+    assert again == ours
+
+
+def test_broken_cards_are_reported_with_ordinal_and_reason(sample: Sample) -> None:
+    result = parse_vcards(sample("broken.vcf"))
+    assert [(r.line, r.contact.name) for r in result.records] == [(1, "Good One"), (9, "Good Two")]
+    assert result.skipped == (
+        SkippedRecord(2, "missing END:VCARD"),
+        SkippedRecord(3, "unsupported vCard version '2.1' (3.0 or 4.0 required)"),
+        SkippedRecord(4, "empty card"),
+        SkippedRecord(5, "no name (neither FN nor N)"),
+        SkippedRecord(6, "unsupported vCard version '5.0' (3.0 or 4.0 required)"),
+        SkippedRecord(7, "no VERSION (3.0 or 4.0 required)"),
+        SkippedRecord(8, "malformed line (no colon): 'this line has no colon'"),
+        SkippedRecord(10, "missing END:VCARD"),
+    )
+
+
+@pytest.mark.parametrize("text", ["", "   \r\n\n", "\ufeff"])
+def test_blank_input_is_an_empty_result(text: str) -> None:
+    result = parse_vcards(text)
+    assert (result.records, result.skipped) == ((), ())
+
+
+@pytest.mark.parametrize("text", ["hello", "FN:Ada\nTEL:+4930123\n", "END:VCARD\n"])
+def test_input_without_any_card_is_rejected(text: str) -> None:
+    with pytest.raises(ValidationError, match="no vCard found"):
+        parse_vcards(text)
+
+
+def test_reader_details() -> None:
+    text = (
+        "\ufeffbegin:vcard\r\n"
+        "version:4.0\r\n"
+        'X-FOO;X-P="a:b;c":ignored\r\n'
+        "fn:Ada\\nKing\\\\Lovelace\r\n"
+        "tel;type=HOME;TYPE=home,Voice;pref=1:+49 30 1\\,2\r\n"
+        "EMAIL;TYPE=;TYPE=work:\r\n"  # empty value: no e-mail
+        "ADR:;;;;;;\r\n"  # every part empty: no address
+        "ADR:;;Main St;Town\r\n"  # fewer parts than seven
+        "ORG:\r\n"
+        "PHOTO;VALUE=uri:https://example.com/a.jpg\r\n"
+        "END:VCARD  \r\n"
+    )
+    (contact,) = parse_vcards(text).contacts
+    assert contact.name == "Ada\nKing\\Lovelace"
+    assert contact.numbers == (PhoneNumber("+49 30 1,2", ("home", "voice", "pref")),)
+    assert contact.emails == ()
+    assert contact.addresses == (Address("", "", "Main St", "Town", "", "", ""),)
+    assert contact.organization == ()
+    assert contact.picture == "https://example.com/a.jpg"
+
+
+def test_name_from_n_when_fn_is_missing() -> None:
+    (record,) = parse_vcards(
+        "BEGIN:VCARD\nVERSION:3.0\nN:Lovelace;Ada;Augusta,King;Countess;\nEND:VCARD\n"
+    ).records
+    assert record.contact.name == "Countess Ada Augusta King Lovelace"
+    assert (record.given, record.family) == ("Ada", "Lovelace")
+
+
+def test_scope_is_applied_and_internal_allowed() -> None:
+    text = "BEGIN:VCARD\nVERSION:4.0\nFN:A\nEND:VCARD\n"
+    assert parse_vcards(text).contacts[0].scope is Scope.PRIVATE
+    assert parse_vcards(text, scope=ExportScope.INTERNAL).contacts[0].scope is ExportScope.INTERNAL
+
+
+def _contact(**changes: object) -> Contact:
+    base: dict[str, object] = {
+        "id": "c1",
+        "name": "Ada Lovelace",
+        "numbers": (PhoneNumber("+4921163553355", ("work", "fax")),),
+        "emails": (Email("ada@example.com", ("home",)),),
+        "addresses": (Address(street_address="Main St 1", locality="London"),),
+        "organization": (("Engines", "Research"),),
+    }
+    base.update(changes)
+    return Contact(**base)  # type: ignore[arg-type]
+
+
+def test_writer_output() -> None:
+    assert write_vcard(_contact()) == (
+        "BEGIN:VCARD\r\n"
+        "VERSION:4.0\r\n"
+        "UID:c1\r\n"
+        "FN:Ada Lovelace\r\n"
+        "N:Lovelace;Ada;;;\r\n"
+        "ORG:Engines;Research\r\n"
+        "TEL;TYPE=work,fax:+4921163553355\r\n"
+        "EMAIL;TYPE=home:ada@example.com\r\n"
+        "ADR:;;Main St 1;London;;;\r\n"
+        "END:VCARD\r\n"
+    )
+
+
+def test_writer_escapes_text() -> None:
+    card = write_vcard(
+        _contact(
+            id="",
+            name="Müller, Schmidt; Partner\\Co\nLtd",
+            numbers=(),
+            emails=(),
+            addresses=(Address(street_address="a,b;c\\d\r\ne"),),
+            organization=(("A;B", "C,D"),),
+        )
+    )
+    assert "FN:Müller\\, Schmidt\\; Partner\\\\Co\\nLtd\r\n" in card
+    assert "N:Ltd;Müller\\, Schmidt\\; Partner\\\\Co;;;\r\n" in card  # last word: family
+    assert "ADR:;;a\\,b\\;c\\\\d\\ne;;;;\r\n" in card
+    assert "ORG:A\\;B;C\\,D\r\n" in card
+
+
+def test_writer_folds_without_splitting_characters() -> None:
+    name = "€" * 40  # 120 octets
+    card = write_vcard(_contact(name=name, numbers=(), emails=(), addresses=(), organization=()))
+    physical = card.split("\r\n")
+    assert max(len(line.encode()) for line in physical) <= 75
+    assert [len(line.encode()) for line in physical[3:5]] == [75, 49]
+    assert parse_vcards(card).contacts[0].name == name
+
+
+def test_writer_photo_uris() -> None:
+    jpeg = _contact(picture="/9j/4AAQ").picture
+    assert "PHOTO:data:image/jpeg;base64,/9j/4AAQ\r\n" in write_vcard(_contact(picture=jpeg))
+    assert "PHOTO:data:image/png;base64,iVBORw0K\r\n" in write_vcard(_contact(picture="iVBORw0K"))
+    url = "https://example.com/a.jpg"
+    assert f"PHOTO:{url}\r\n" in write_vcard(_contact(picture=url))
+    assert parse_vcards(write_vcard(_contact(picture=jpeg))).contacts[0].picture == jpeg
+
+
+def test_writer_leaves_out_empty_items_and_quotes_types() -> None:
+    card = write_vcard(
+        _contact(
+            numbers=(PhoneNumber("  ", ("cell",)), PhoneNumber("+49301", ("x:y", "büro"))),
+            emails=(Email(""),),
+            addresses=(Address(),),
+            organization=(("", ""), ()),
+        )
+    )
+    assert 'TEL;TYPE="x:y",büro:+49301\r\n' in card
+    assert "EMAIL" not in card and "ADR" not in card and "ORG" not in card
+    assert parse_vcards(card).contacts[0].numbers == (PhoneNumber("+49301", ("x:y", "büro")),)
+
+
+@pytest.mark.parametrize("bad", ["", "a,b", 'say "hi"', "tab\there"])
+def test_writer_rejects_types_a_vcard_cannot_hold(bad: str) -> None:
+    with pytest.raises(ValidationError, match="cannot be written"):
+        write_vcard(_contact(numbers=(PhoneNumber("+49301", (bad,)),)))
+
+
+def test_write_vcards_and_book() -> None:
+    contacts = [_contact(), _contact(id="c2", name="Alan Turing")]
+    cards = write_vcards(contacts)
+    assert len(cards) == 2 and all(c.startswith("BEGIN:VCARD\r\n") for c in cards)
+    assert write_vcard_book(contacts) == "".join(cards)
+    assert parse_vcards(write_vcard_book(contacts)).contacts == contacts
