@@ -13,7 +13,7 @@ import pytest
 
 import sipgateio
 from sipgateio import errors
-from sipgateio.resources.history import Endpoint
+from sipgateio.resources.history import Endpoint, history_entry
 from tests.apistub import Answer, APIStub, Recorded
 from tests.conftest import TOKEN, TOKEN_ID, Flavour
 
@@ -490,12 +490,7 @@ def test_delete_many_error(flavour: Flavour, api: APIStub) -> None:
 
 
 def entries(*ids: str) -> list[sipgateio.HistoryEntry]:
-    with_note = [entry_json(i) for i in ids]
-    from sipgate_api.models import HistoryEntry as RawEntry
-
-    from sipgateio.resources.history import history_entry
-
-    return [history_entry(RawEntry.from_dict(e)) for e in with_note]
+    return [history_entry(entry_json(i)) for i in ids]
 
 
 def test_batch_update_events(flavour: Flavour, api: APIStub) -> None:
