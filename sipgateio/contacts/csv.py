@@ -349,7 +349,10 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _items(cell: str) -> list[str]:
-    return [item.rstrip("\r") for item in cell.split("\n") if item.strip()]
+    """The items of a multi-value cell: one per line (a raw CR can only come from a CRLF)."""
+    if "\r" in cell:
+        cell = cell.replace("\r", "")
+    return [item for item in cell.split("\n") if item]
 
 
 def _typed(cell: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -313,3 +313,19 @@ def test_write_vcards_and_book() -> None:
     assert len(cards) == 2 and all(c.startswith("BEGIN:VCARD\r\n") for c in cards)
     assert write_vcard_book(contacts) == "".join(cards)
     assert parse_vcards(write_vcard_book(contacts)).contacts == contacts
+
+
+def test_carriage_returns_in_text_become_line_breaks() -> None:
+    card = write_vcard(_contact(name="Ada\r\nLovelace\rKing"))
+    assert "FN:Ada\\nLovelace\\nKing\r\n" in card
+    assert parse_vcards(card).contacts[0].name == "Ada\nLovelace\nKing"
+
+
+def test_parse_keeps_the_collector_state() -> None:
+    import gc
+
+    parse_vcards("BEGIN:VCARD\nVERSION:4.0\nFN:A\nEND:VCARD\n")
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        parse_vcards("junk")
+    assert gc.isenabled()

@@ -1,0 +1,272 @@
+"""CSV export, offline import and the API import projection."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+from collections.abc import Callable
+
+import pytest
+
+from sipgateio.contacts import (
+    EXPORT_COLUMNS,
+    Address,
+    Contact,
+    Email,
+    ExportScope,
+    PhoneNumber,
+    Scope,
+    SkippedRecord,
+    normalize_number,
+    parse_csv,
+    prepare_import,
+    write_csv,
+)
+from sipgateio.errors import ValidationError
+
+Sample = Callable[[str], str]
+
+ADA = Contact(
+    id="c1",
+    name="Ada Lovelace",
+    picture="iVBORw0K",
+    emails=(Email("ada@example.com", ("home",)), Email("ada@work.example", ())),
+    numbers=(
+        PhoneNumber("+4921163553355", ("work", "fax")),
+        PhoneNumber("+4915799912345", ("cell",)),
+    ),
+    addresses=(
+        Address("", "", "Hauptstraße 1, Hinterhaus", "Essen", "NRW", "45960", "Germany"),
+        Address(street_address="Line 1\nLine 2; rear", locality="Köln"),
+    ),
+    organization=(("Müller, Schmidt & Partner", "IT"), ("Engines",)),
+    scope=Scope.SHARED,
+)
+
+
+def test_export_format() -> None:
+    text = write_csv([ADA])
+    assert text.startswith(",".join(EXPORT_COLUMNS) + "\r\n")
+    (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert row == {
+        "id": "c1",
+        "name": "Ada Lovelace",
+        "firstname": "Ada",
+        "lastname": "Lovelace",
+        "number": "+4921163553355",
+        "numbers": "+4921163553355;work,fax\n+4915799912345;cell",
+        "emails": "ada@example.com;home\nada@work.example",
+        "addresses": ";;Hauptstraße 1, Hinterhaus;Essen;NRW;45960;Germany\n"
+        ";;Line 1\\nLine 2\\; rear;Köln;;;",
+        "organization": "Müller, Schmidt & Partner;IT\nEngines",
+        "picture": "iVBORw0K",
+        "scope": "SHARED",
+    }
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_export_imports_back_with_any_delimiter(delimiter: str) -> None:
+    text = write_csv([ADA, Contact("", "Alan Turing")], delimiter=delimiter)
+    result = parse_csv(text)  # the delimiter is detected from the header
+    assert result.skipped == ()
+    assert result.contacts == [ADA, Contact("", "Alan Turing")]
+    assert parse_csv(text, delimiter=delimiter).contacts == result.contacts
+
+
+def test_export_without_header_appends_a_page() -> None:
+    text = write_csv([ADA]) + write_csv([Contact("", "Alan Turing")], header=False)
+    assert [c.name for c in parse_csv(text).contacts] == ["Ada Lovelace", "Alan Turing"]
+
+
+@pytest.mark.parametrize("bad", ["", ",,", '"', "\n"])
+def test_export_rejects_bad_delimiters(bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        write_csv([ADA], delimiter=bad)
+    assert info.value.field == "delimiter"
+
+
+def test_export_of_internal_contacts_keeps_their_scope() -> None:
+    contact = Contact("w0", "Web User", scope=ExportScope.INTERNAL)
+    assert parse_csv(write_csv([contact])).contacts == [contact]
+
+
+def test_excel_export_with_bom_semicolons_crlf_and_extra_columns(sample: Sample) -> None:
+    result = parse_csv(sample("excel-de.csv"))
+    assert result.skipped == ()
+    assert [(r.line, r.given, r.family, r.contact.numbers[0].number) for r in result.records] == [
+        (2, "Anna-Lena", "Schmidt", "+49891234560"),
+        (4, "Ayşe", "Öztürk", "+4915123456789"),  # the record before spans lines 2-3
+        (5, "Ada", "Lovelace", "+442079460958"),
+    ]
+
+
+def test_crm_export_with_quoted_commas_and_blank_line(sample: Sample) -> None:
+    result = parse_csv(sample("crm.csv"))
+    assert result.skipped == ()
+    lea, hannah, kaethe = result.records
+    assert lea.contact == Contact(
+        id="",
+        name="Lea Müller",
+        emails=(Email("lea.mueller@example.com"),),
+        numbers=(PhoneNumber("+4915114183288"),),
+        organization=(("Grün Energie eG",),),
+    )
+    assert (hannah.given, hannah.contact.organization) == (
+        "Hannah, Marie",
+        (("Praxis Dr. Köhler, Essen",),),
+    )
+    assert (kaethe.line, kaethe.contact.numbers) == (5, (PhoneNumber("+491767256749"),))
+
+
+def test_broken_rows_are_reported_with_their_line(sample: Sample) -> None:
+    result = parse_csv(sample("broken.csv"))
+    assert [(r.line, r.contact.name) for r in result.records] == [
+        (2, "Alan Turing"),
+        (3, "Grace Hopper"),
+        (6, "Konrad Zuse"),  # a contact may have no number offline
+        (10, "Linus Torvalds"),
+    ]
+    assert result.skipped == (
+        SkippedRecord(5, "empty record"),
+        SkippedRecord(
+            7,
+            "'not a number' is not a phone number: "
+            "The string supplied did not seem to be a phone number",
+        ),
+        SkippedRecord(8, "no name (firstname and lastname are empty)"),
+        SkippedRecord(9, "the record has 6 fields, the header 4"),
+        SkippedRecord(
+            12,
+            "'12' is not a possible phone number: too short, or a local number without area code",
+        ),
+    )
+
+
+def test_import_projection(sample: Sample) -> None:
+    upload = prepare_import(sample("broken.csv"))
+    assert upload.content == (
+        "firstname,lastname,number\n"
+        "Alan,Turing,+4921163553355\n"
+        "Grace,Hopper,+12025550123\n"
+        "Linus,Torvalds,+358401234567\n"
+    )
+    assert base64.b64decode(upload.base64_content).decode("utf-8") == upload.content
+    assert upload.rows == 3
+    assert [(s.line, s.reason.split(":")[0]) for s in upload.skipped] == [
+        (5, "empty record"),
+        (6, "no number"),
+        (7, "'not a number' is not a phone number"),
+        (8, "no name (firstname and lastname are empty)"),
+        (9, "the record has 6 fields, the header 4"),
+        (12, "'12' is not a possible phone number"),
+    ]
+
+
+def test_import_projection_is_utf8_and_quotes_fields(sample: Sample) -> None:
+    upload = prepare_import(sample("crm.csv"))
+    assert (
+        base64.b64decode(upload.base64_content)
+        == (
+            "firstname,lastname,number\n"
+            "Lea,Müller,+4915114183288\n"
+            '"Hannah, Marie",Meyer,+4917231760248\n'
+            "Käthe,von Bülow,+491767256749\n"
+        ).encode()
+    )
+    assert upload.rows == 3 and upload.skipped == ()
+
+
+def test_import_projection_of_our_export() -> None:
+    upload = prepare_import(write_csv([ADA], delimiter=";"))
+    assert upload.content == "firstname,lastname,number\nAda,Lovelace,+4921163553355\n"
+
+
+def test_missing_header_names_the_missing_columns(sample: Sample) -> None:
+    for parse in (parse_csv, prepare_import):
+        with pytest.raises(
+            ValidationError, match=r"lacks the column\(s\) firstname, lastname, number"
+        ):
+            parse(sample("missing-header.csv"))
+    with pytest.raises(
+        ValidationError, match=r"column\(s\) number \(found: 'firstname', 'lastname'"
+    ):
+        parse_csv("firstname,lastname\nAda,Lovelace\n")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "\ufeff"])
+def test_empty_input_lacks_the_header(text: str) -> None:
+    with pytest.raises(ValidationError, match="lacks the column"):
+        prepare_import(text)
+
+
+def test_header_only(sample: Sample) -> None:
+    assert parse_csv(sample("header-only.csv")).records == ()
+    upload = prepare_import(sample("header-only.csv"))
+    assert (upload.rows, upload.skipped, upload.content) == (0, (), "firstname,lastname,number\n")
+
+
+def test_header_names_are_matched_loosely() -> None:
+    text = (
+        " Last_Name ;FIRST NAME;Phone-Number;E-Mail;Company\nTuring;Alan;030 1234567;a@t.uk;GCHQ\n"
+    )
+    (record,) = parse_csv(text).records
+    assert (record.given, record.family) == ("Alan", "Turing")
+    assert record.contact.numbers == (PhoneNumber("+49301234567"),)
+    assert record.contact.emails == (Email("a@t.uk"),)
+    assert record.contact.organization == (("GCHQ",),)
+
+
+def test_cr_line_ends_and_short_rows() -> None:
+    text = "firstname,lastname,number,note\rAda,Lovelace,+4930123456\rAlan,Turing\r"
+    result = parse_csv(text)
+    assert [(r.line, r.contact.name) for r in result.records] == [
+        (2, "Ada Lovelace"),
+        (3, "Alan Turing"),
+    ]
+    assert prepare_import(text).skipped == (SkippedRecord(3, "no number"),)
+
+
+def test_unknown_scope_is_skipped() -> None:
+    text = "firstname,lastname,number,scope\nAda,L,+4930123456,PUBLIC\nAlan,T,+4930123457,shared\n"
+    result = parse_csv(text)
+    assert result.skipped == (SkippedRecord(2, "unknown scope 'PUBLIC'"),)
+    assert result.contacts[0].scope is Scope.SHARED
+
+
+def test_escaped_items_read_back() -> None:
+    text = (
+        "firstname,lastname,number,numbers,organization\n"
+        'A,B,,"+4930123456;wo\\,rk,HOME\n+4930123457",C:\\\\X\\;Y;unit\n'
+    )
+    (contact,) = parse_csv(text).contacts
+    assert contact.numbers == (
+        PhoneNumber("+4930123456", ("wo,rk", "home")),
+        PhoneNumber("+4930123457"),
+    )
+    assert contact.organization == (("C:\\X;Y", "unit"),)
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("+4921163553355", "+4921163553355"),
+        ("0211 63553355", "+4921163553355"),
+        ("+49 (0)211 63553355", "+4921163553355"),
+        ("0049 211 63553355", "+4921163553355"),
+        ("+1 (202) 555-0123", "+12025550123"),
+    ],
+)
+def test_normalize_number(raw: str, e164: str) -> None:
+    assert normalize_number(raw) == e164
+
+
+def test_normalize_number_with_region() -> None:
+    assert normalize_number("020 7946 0958", "GB") == "+442079460958"
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "110", "+99 123456", "+49 1234567890123456789"])
+def test_normalize_number_rejects(raw: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        normalize_number(raw)
+    assert info.value.field == "number"

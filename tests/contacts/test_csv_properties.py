@@ -1,0 +1,50 @@
+"""Property-based round trips of the CSV export and import."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sipgateio.contacts import (
+    Contact,
+    PhoneNumber,
+    parse_csv,
+    prepare_import,
+    split_name,
+    write_csv,
+)
+from tests.contacts import strategies as s
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# CSV import normalises numbers to E.164: contacts exported from sipgate carry E.164 numbers.
+csv_contacts = s.contacts(number_values=s.e164)
+
+
+@SETTINGS
+@given(st.lists(csv_contacts, max_size=5), st.sampled_from([",", ";", "\t", "|"]))
+def test_export_imports_back_to_the_same_contacts(contacts: list[Contact], delimiter: str) -> None:
+    text = write_csv(contacts, delimiter=delimiter)
+    result = parse_csv(text)
+    assert result.skipped == ()
+    assert result.contacts == contacts
+    assert [(r.given, r.family) for r in result.records] == [split_name(c.name) for c in contacts]
+
+
+@SETTINGS
+@given(st.lists(csv_contacts, max_size=5))
+def test_import_projection_of_an_export_has_one_row_per_contact_with_a_number(
+    contacts: list[Contact],
+) -> None:
+    upload = prepare_import(write_csv(contacts))
+    with_number = [c for c in contacts if c.numbers]
+    assert upload.rows == len(with_number)
+    assert len(upload.skipped) == len(contacts) - len(with_number)
+    assert all(skip.reason == "no number" for skip in upload.skipped)
+    # The API's columns only: the name from first and last name, the first number.
+    assert parse_csv(upload.content).contacts == [
+        Contact(
+            "", " ".join(split_name(c.name)).strip(), numbers=(PhoneNumber(c.numbers[0].number),)
+        )
+        for c in with_number
+    ]

@@ -1,0 +1,220 @@
+"""The contact models and their conversion from and to the API's JSON."""
+
+from __future__ import annotations
+
+import gc
+import json
+
+import attrs
+import pytest
+
+from sipgateio.contacts import (
+    Address,
+    Contact,
+    ContactsExportFilter,
+    Email,
+    ExportScope,
+    ImportReport,
+    ParseResult,
+    PhoneNumber,
+    Scope,
+    SkippedRecord,
+    contact_from_api,
+    contact_to_api,
+    contacts_from_api,
+    contacts_from_api_json,
+    paused_gc,
+    split_name,
+)
+from sipgateio.errors import ValidationError
+
+API_CONTACT = {
+    "id": "aecc6385-f093-48a5-afec-b4014212d2ec",
+    "name": "Lea Müller",
+    "picture": None,
+    "emails": [{"email": "lea.mueller0@example.com", "type": ["work"]}],
+    "numbers": [
+        {"number": "+4915114183288", "type": ["cell"]},
+        {"number": 4921163553355, "type": ["work", "fax"]},
+    ],
+    "addresses": [
+        {
+            "poBox": "",
+            "extendedAddress": "",
+            "streetAddress": "Hauptstraße 108",
+            "locality": "Essen",
+            "region": "Nordrhein-Westfalen",
+            "postalCode": "45960",
+            "country": "Germany",
+        }
+    ],
+    "organization": [["Grün Energie eG", "Vertrieb"]],
+    "scope": "SHARED",
+}
+
+LEA = Contact(
+    id="aecc6385-f093-48a5-afec-b4014212d2ec",
+    name="Lea Müller",
+    picture=None,
+    emails=(Email("lea.mueller0@example.com", ("work",)),),
+    numbers=(
+        PhoneNumber("+4915114183288", ("cell",)),
+        PhoneNumber("4921163553355", ("work", "fax")),  # a JSON number becomes a string
+    ),
+    addresses=(
+        Address("", "", "Hauptstraße 108", "Essen", "Nordrhein-Westfalen", "45960", "Germany"),
+    ),
+    organization=(("Grün Energie eG", "Vertrieb"),),
+    scope=Scope.SHARED,
+)
+
+
+def test_contact_from_api() -> None:
+    assert contact_from_api(API_CONTACT) == LEA
+
+
+def test_contact_from_api_tolerates_missing_and_null_fields() -> None:
+    contact = contact_from_api(
+        {
+            "id": "x",
+            "name": "Only Name",
+            "numbers": None,
+            "addresses": [{"streetAddress": "Main St", "region": None}],
+            "emails": [{"email": "a@b.c"}],
+        }
+    )
+    assert contact == Contact(
+        "x",
+        "Only Name",
+        emails=(Email("a@b.c"),),
+        addresses=(Address(street_address="Main St"),),
+        scope=Scope.PRIVATE,
+    )
+
+
+def test_contact_from_api_scopes() -> None:
+    assert contact_from_api({"id": "w0", "name": "W", "scope": "INTERNAL"}).scope is (
+        ExportScope.INTERNAL
+    )
+    with pytest.raises(ValidationError, match="unknown contact scope 'PUBLIC'"):
+        contact_from_api({"id": "1", "name": "N", "scope": "PUBLIC"})
+
+
+def test_contacts_from_api_json() -> None:
+    body = json.dumps({"items": [API_CONTACT, API_CONTACT], "totalCount": 7}).encode()
+    contacts, total = contacts_from_api_json(body)
+    assert (contacts, total) == ([LEA, LEA], 7)
+    assert contacts_from_api([API_CONTACT]) == [LEA]
+
+
+@pytest.mark.parametrize("body", [b"", b"[]", b'{"totalCount": 1}', b"{", b'{"items": 5}'])
+def test_contacts_from_api_json_rejects_what_is_not_a_page(body: bytes) -> None:
+    with pytest.raises(ValidationError, match="not a contacts page"):
+        contacts_from_api_json(body)
+
+
+def test_contact_to_api_update_body() -> None:
+    assert contact_to_api(LEA) == {
+        "id": "aecc6385-f093-48a5-afec-b4014212d2ec",
+        "name": "Lea Müller",
+        "given": "Lea",
+        "family": "Müller",
+        "picture": None,
+        "emails": [{"email": "lea.mueller0@example.com", "type": ["work"]}],
+        "numbers": [
+            {"number": "+4915114183288", "type": ["cell"]},
+            {"number": "4921163553355", "type": ["work", "fax"]},
+        ],
+        "addresses": [
+            {
+                "poBox": "",
+                "extendedAddress": "",
+                "streetAddress": "Hauptstraße 108",
+                "locality": "Essen",
+                "region": "Nordrhein-Westfalen",
+                "postalCode": "45960",
+                "country": "Germany",
+            }
+        ],
+        "organization": [["Grün Energie eG", "Vertrieb"]],
+        "scope": "SHARED",
+    }
+
+
+def test_contact_to_api_create_body_with_name_parts() -> None:
+    body = contact_to_api(Contact("", "Käthe von Bülow"), given="Käthe", family="von Bülow")
+    assert "id" not in body
+    assert (body["given"], body["family"], body["scope"]) == ("Käthe", "von Bülow", "PRIVATE")
+    assert contact_to_api(Contact("", "Käthe von Bülow"), given="K")["family"] == "Bülow"
+
+
+def test_contact_to_api_rejects_internal_contacts() -> None:
+    with pytest.raises(ValidationError) as info:
+        contact_to_api(Contact("w0", "Web User", scope=ExportScope.INTERNAL))
+    assert info.value.field == "scope"
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Ada Lovelace", ("Ada", "Lovelace")),
+        ("  Käthe  von Bülow ", ("Käthe  von", "Bülow")),
+        ("Cher", ("Cher", "")),
+        ("", ("", "")),
+    ],
+)
+def test_split_name(name: str, parts: tuple[str, str]) -> None:
+    assert split_name(name) == parts
+
+
+def test_models_are_frozen_hashable_and_turn_lists_into_tuples() -> None:
+    contact = Contact(
+        "1",
+        "A",
+        numbers=[PhoneNumber("+49301", ["home"])],  # type: ignore[arg-type]
+        organization=[["Org", "Unit"]],  # type: ignore[list-item]
+    )
+    assert contact.numbers == (PhoneNumber("+49301", ("home",)),)
+    assert contact.organization == (("Org", "Unit"),)
+    assert hash(contact) == hash(
+        Contact(
+            "1", "A", numbers=(PhoneNumber("+49301", ("home",)),), organization=(("Org", "Unit"),)
+        )
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        contact.name = "B"  # type: ignore[misc]
+    assert ContactsExportFilter(["+49301"]).phonenumbers == ("+49301",)  # type: ignore[arg-type]
+
+
+def test_scopes_are_strings() -> None:
+    assert Scope.PRIVATE == "PRIVATE" and ExportScope.ALL == "ALL"
+    assert Scope.SHARED == ExportScope.SHARED
+    assert [s.value for s in ExportScope] == ["PRIVATE", "SHARED", "INTERNAL", "ALL"]
+
+
+def test_reports() -> None:
+    report = ImportReport(imported=2, skipped=[SkippedRecord(3, "no number")])
+    assert report.skipped[0].line == 3
+    assert ImportReport(0).skipped == []
+    result = ParseResult(skipped=[SkippedRecord(1, "empty card")])
+    assert result.skipped == (SkippedRecord(1, "empty card"),) and result.contacts == []
+
+
+def test_paused_gc_restores_the_collector() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), paused_gc():
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # the caller's choice stays
+    finally:
+        gc.enable()
