@@ -19,7 +19,7 @@ import contextlib
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 import attrs
@@ -133,6 +133,12 @@ class operation(Generic[P, T]):
         self._fn = fn
         functools.update_wrapper(self, fn)  # type: ignore[arg-type]
 
+        @functools.wraps(fn)
+        def invoke(resource: Resource[Any], /, *args: Any, **kwargs: Any) -> Any:
+            return resource._runner.run(fn(resource, *args, **kwargs))
+
+        self._invoke = invoke
+
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
     @overload
@@ -144,13 +150,8 @@ class operation(Generic[P, T]):
     def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
         if obj is None:
             return self
-        fn, run = self._fn, obj._runner.run
-
-        @functools.wraps(fn)
-        def bound(*args: Any, **kwargs: Any) -> Any:
-            return run(fn(obj, *args, **kwargs))
-
-        return bound
+        # A bound method of a function wrapped once: cheap per attribute access (hot path).
+        return MethodType(self._invoke, obj)
 
 
 class item_stream(Generic[P, T]):
@@ -159,6 +160,12 @@ class item_stream(Generic[P, T]):
     def __init__(self, fn: Callable[Concatenate[Any, P], Stream[T]]) -> None:
         self._fn = fn
         functools.update_wrapper(self, fn)  # type: ignore[arg-type]
+
+        @functools.wraps(fn)
+        def invoke(resource: Resource[Any], /, *args: Any, **kwargs: Any) -> Any:
+            return resource._runner.iterate(fn(resource, *args, **kwargs))
+
+        self._invoke = invoke
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -171,13 +178,7 @@ class item_stream(Generic[P, T]):
     def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
         if obj is None:
             return self
-        fn, iterate = self._fn, obj._runner.iterate
-
-        @functools.wraps(fn)
-        def bound(*args: Any, **kwargs: Any) -> Any:
-            return iterate(fn(obj, *args, **kwargs))
-
-        return bound
+        return MethodType(self._invoke, obj)
 
 
 class _Done(Exception):
