@@ -48,3 +48,25 @@ def test_import_projection_of_an_export_has_one_row_per_contact_with_a_number(
         )
         for c in with_number
     ]
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(s.text(max_size=8), min_size=1, max_size=5), max_size=5),
+    st.sampled_from([",", ";", "\t", "|", " "]),
+    st.sampled_from(["\r\n", "\n"]),
+)
+def test_fast_row_writer_writes_what_the_csv_module_writes(
+    rows: list[list[str]], delimiter: str, lineterminator: str
+) -> None:
+    import csv
+    import io
+
+    from sipgateio.contacts.csv import _writer
+
+    chunks, write = _writer(delimiter, lineterminator)
+    for row in rows:
+        write(row)
+    reference = io.StringIO()
+    csv.writer(reference, delimiter=delimiter, lineterminator=lineterminator).writerows(rows)
+    assert "".join(chunks) == reference.getvalue()
