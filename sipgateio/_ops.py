@@ -206,6 +206,14 @@ def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
         raise _Done(stop.value) from None
 
 
+def _request_kwargs(c: Call) -> dict[str, Any]:
+    """The httpx request arguments for ``c``, built by its generated endpoint module."""
+    kwargs: dict[str, Any] = c.endpoint._get_kwargs(**c.kwargs)
+    if "params" in kwargs and not kwargs["params"]:
+        del kwargs["params"]  # an empty dict makes httpx copy and re-parse the URL (~15 µs)
+    return kwargs
+
+
 class _RunnerBase:
     """What both runners share: building requests and turning responses into results.
 
@@ -257,7 +265,7 @@ class SyncRunner(_RunnerBase):
         if isinstance(c, Sleep):
             _sleep(c.seconds)
             return _START
-        kwargs = c.endpoint._get_kwargs(**c.kwargs)
+        kwargs = _request_kwargs(c)
         try:
             response = self._raw().get_httpx_client().request(**kwargs)
             return self._result(c, response), None
@@ -299,7 +307,7 @@ class AsyncRunner(_RunnerBase):
         if isinstance(c, Sleep):
             await _async_sleep(c.seconds)
             return _START
-        kwargs = c.endpoint._get_kwargs(**c.kwargs)
+        kwargs = _request_kwargs(c)
         try:
             response = await self._raw().get_async_httpx_client().request(**kwargs)
             return self._result(c, response), None

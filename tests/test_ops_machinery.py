@@ -1,4 +1,4 @@
-"""The Sleep request of the sans-IO machinery: one operation pauses in both runners."""
+"""The sans-IO machinery: Sleep in both runners, request building, bound operations."""
 
 from __future__ import annotations
 
@@ -69,3 +69,26 @@ def test_pauses_for_real_without_blocking_the_event_loop() -> None:
     started = time.monotonic()
     assert asyncio.run(go()) == ["done", "done"]
     assert 0.03 <= time.monotonic() - started < 0.5
+
+
+def test_empty_query_params_are_left_out() -> None:
+    from sipgate_api.api.numbers import list_numbers
+
+    from sipgateio._ops import _request_kwargs, call
+
+    assert "params" not in _request_kwargs(call(list_numbers))
+    assert _request_kwargs(call(list_numbers, offset=5))["params"] == {"offset": 5}
+
+
+def test_bound_operations_keep_name_doc_and_signature() -> None:
+    import inspect
+
+    import sipgateio
+
+    with sipgateio.SipgateIO(
+        token_id="token-ABC123", token="e68ead46-a7db-46cd-8a1a-44aed1e4e372"
+    ) as c:
+        send = c.sms.send
+        assert send.__name__ == "send" and "Send ``message``" in (send.__doc__ or "")
+        assert list(inspect.signature(send).parameters)[:2] == ["to", "message"]
+        assert c.sms.send == send  # a fresh bound method per access, equal to the last
