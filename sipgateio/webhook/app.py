@@ -15,7 +15,6 @@ status  when
 405     not a POST (Falcon's routing)
 415     the body is not ``application/x-www-form-urlencoded``
 413     the body is larger than ``max_body_size`` (Content-Length checked first)
-411     WSGI only: no Content-Length and the server does not delimit the body
 403     origin check on and the sender is not sipgate; signature missing or wrong
 400     malformed form, unknown event, missing or invalid field
 500     the handler raised, or answered something the push protocol forbids
@@ -99,7 +98,6 @@ _NO_CONTENT = Reply(204)
 _UNSUPPORTED = _text(415, f"the body must be {FORM}")
 _FORBIDDEN_ORIGIN = _text(403, "pushes are accepted from sipgate's addresses only")
 _FORBIDDEN_SIGNATURE = _text(403, f"the {SIGNATURE_HEADER} header is missing or does not match")
-_LENGTH_REQUIRED = _text(411, "a Content-Length header is required")
 _HANDLER_FAILED = _text(500, "handler failed")
 
 
@@ -150,12 +148,12 @@ class _ReadBody(_Step):
     def __init__(self, limit: int) -> None:
         self.limit = limit
 
-    def sync(self, req: falcon.Request) -> bytes | None:
+    def sync(self, req: falcon.Request) -> bytes:
         if req.content_length is not None:
             return req.bounded_stream.read(self.limit + 1)
-        if req.env.get("wsgi.input_terminated"):
+        if req.env.get("wsgi.input_terminated"):  # a server that delimits chunked bodies
             return req.stream.read(self.limit + 1)
-        return None  # the server would not tell where an undelimited body ends
+        return b""  # PEP 3333: without a Content-Length there is nothing to read
 
     async def asgi(self, req: falcon.asgi.Request) -> bytes:
         return await req.stream.read(self.limit + 1)
@@ -338,9 +336,6 @@ class WebhookApp:
             yield _FORBIDDEN_ORIGIN
             return
         body = yield self._read_body
-        if body is None:
-            yield _LENGTH_REQUIRED
-            return
         if len(body) > self.max_body_size:
             yield self._too_large
             return
