@@ -13,8 +13,9 @@ OP (client ``offline``: the library's conversion functions, no client; what the 
 will run inside):
 
     vcard_parse   parse_vcards(card) for each card of data/vcards-N.json (results kept)
-    vcard_export  contacts_from_api_json(body of data/contacts-N.json) + write_vcards(...)
-    csv_export    contacts_from_api_json(body) + write_csv(..., delimiter=",")
+    vcard_export  vcards_from_api_json(body of data/contacts-N.json): decode, build the
+                  contacts, write the cards (what export_as_vcards does with each page)
+    csv_export    csv_from_api_json(body, delimiter=",")
     csv_import    prepare_import(text of data/import-N.csv): the API's CSV projection + base64
 
 Client ``transport`` (the headline of PYTHON_SIDE.md: the real client over an
@@ -149,11 +150,10 @@ def run_one(
     from sipgateio.contacts import (
         ExportScope,
         Scope,
-        contacts_from_api_json,
+        csv_from_api_json,
         parse_vcards,
         prepare_import,
-        write_csv,
-        write_vcards,
+        vcards_from_api_json,
     )
 
     t_load = time.perf_counter()
@@ -170,12 +170,12 @@ def run_one(
         if op == "vcard_export":
 
             def run() -> Any:
-                return write_vcards(contacts_from_api_json(body)[0])
+                return vcards_from_api_json(body)[0]
 
         elif op == "csv_export":
 
             def run() -> Any:
-                return write_csv(contacts_from_api_json(body)[0], delimiter=",")
+                return csv_from_api_json(body, delimiter=",")[0]
 
         elif op == "vcard_parse":
 

@@ -14,6 +14,7 @@ from .csv import (
     EXPORT_COLUMNS,
     IMPORT_COLUMNS,
     CsvImport,
+    csv_from_api_json,
     normalize_number,
     parse_csv,
     prepare_import,
@@ -35,10 +36,17 @@ from .models import (
     contact_to_api,
     contacts_from_api,
     contacts_from_api_json,
+    map_api_page,
     paused_gc,
     split_name,
 )
-from .vcard import parse_vcards, write_vcard, write_vcard_book, write_vcards
+from .vcard import (
+    parse_vcards,
+    vcards_from_api_json,
+    write_vcard,
+    write_vcard_book,
+    write_vcards,
+)
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -59,12 +67,15 @@ __all__ = [
     "contact_to_api",
     "contacts_from_api",
     "contacts_from_api_json",
+    "csv_from_api_json",
+    "map_api_page",
     "normalize_number",
     "parse_csv",
     "parse_vcards",
     "paused_gc",
     "prepare_import",
     "split_name",
+    "vcards_from_api_json",
     "write_csv",
     "write_vcard",
     "write_vcard_book",

@@ -62,6 +62,7 @@ from .models import (
     PhoneNumber,
     Scope,
     SkippedRecord,
+    map_api_page,
     paused_gc,
     split_name,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "EXPORT_COLUMNS",
     "IMPORT_COLUMNS",
     "CsvImport",
+    "csv_from_api_json",
     "normalize_number",
     "parse_csv",
     "prepare_import",
@@ -312,19 +314,38 @@ def _writer(
     return chunks, write
 
 
+def _write_rows(rows: Iterable[tuple[str, ...]], delimiter: str, header: bool) -> str:
+    _check_delimiter(delimiter)
+    chunks, write = _writer(delimiter, "\r\n")
+    if header:
+        write(EXPORT_COLUMNS)
+    for row in rows:
+        write(row)
+    return "".join(chunks)
+
+
 def write_csv(contacts: Iterable[Contact], *, delimiter: str = ",", header: bool = True) -> str:
     """The contacts as RFC 4180 CSV (CRLF line ends), in the export format described above.
 
     ``header=False`` leaves out the header row (to append a further page to an export).
     """
     _check_delimiter(delimiter)
-    chunks, write = _writer(delimiter, "\r\n")
     with paused_gc():
-        if header:
-            write(EXPORT_COLUMNS)
-        for contact in contacts:
-            write(_row(contact))
-        return "".join(chunks)
+        return _write_rows(map(_row, contacts), delimiter, header)
+
+
+def csv_from_api_json(
+    content: str | bytes, *, delimiter: str = ",", header: bool = True
+) -> tuple[str, int]:
+    """The CSV of one ``GET /contacts`` response body (see :func:`write_csv`), and its total.
+
+    What an export does with each page: decode it and turn each contact into its row as soon
+    as it is built (see :func:`~sipgateio.contacts.models.map_api_page`).
+    """
+    _check_delimiter(delimiter)
+    with paused_gc():
+        rows, total = map_api_page(content, _row)
+        return _write_rows(rows, delimiter, header), total
 
 
 # ------------------------------------------------------------------------------------ import
@@ -376,6 +397,13 @@ class _Table:
         self.width = len(header)
         self.line = self.reader.line_num  # physical line number of the header's last line
 
+    def fit(self, row: list[str]) -> list[str] | str:
+        """A row whose length differs from the header's: padded, or the reason to skip it."""
+        width = self.width
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            return f"the record has {len(row)} fields, the header {width}"
+        return (row + [""] * width)[:width]
+
     def rows(self) -> Iterator[tuple[int, list[str] | str]]:
         """Yield ``(line, row)`` per record, or ``(line, reason)`` for a malformed one.
 
@@ -385,14 +413,12 @@ class _Table:
         reader, width, line_num = self.reader, self.width, self.line
         for row in reader:
             start, line_num = line_num + 1, reader.line_num
-            if not row:
-                continue
             if len(row) != width:
-                if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    yield start, f"the record has {len(row)} fields, the header {width}"
+                if not row:
                     continue
-                row = (row + [""] * width)[:width]
-            yield start, row
+                yield start, self.fit(row)
+            else:
+                yield start, row
 
 
 def _unesc(value: str) -> str:
@@ -562,13 +588,22 @@ def prepare_import(
     table = _Table(text, delimiter)
     columns = table.columns
     first_index, last_index, number_index = (columns[c] for c in IMPORT_COLUMNS)
-    rows: list[tuple[str, str, str]] = [IMPORT_COLUMNS]
+    lines = ["firstname,lastname,number\n"]
     skipped: list[SkippedRecord] = []
+    quoting_chunks, quoting_write = _writer(",", "\n")
+    # The hot loop of a CSV import: no generator, no per-row function call on the common path.
     with paused_gc():
-        for line, row in table.rows():
-            if isinstance(row, str):
-                skipped.append(SkippedRecord(line, row))
-                continue
+        reader, width, line_num = table.reader, table.width, table.line
+        for row in reader:
+            start, line_num = line_num + 1, reader.line_num
+            if len(row) != width:
+                if not row:
+                    continue  # a blank line
+                fitted = table.fit(row)
+                if isinstance(fitted, str):
+                    skipped.append(SkippedRecord(start, fitted))
+                    continue
+                row = fitted
             first, last = row[first_index].strip(), row[last_index].strip()
             number = row[number_index].strip()
             if not (first or last):
@@ -577,25 +612,27 @@ def prepare_import(
                     if not any(cell.strip() for cell in row)
                     else "no name (firstname and lastname are empty)"
                 )
-                skipped.append(SkippedRecord(line, reason))
+                skipped.append(SkippedRecord(start, reason))
                 continue
             if not _is_e164(number):
                 if not number:
-                    skipped.append(SkippedRecord(line, "no number"))
+                    skipped.append(SkippedRecord(start, "no number"))
                     continue
                 try:
                     number = normalize_number(number, default_region)
                 except ValidationError as exc:
-                    skipped.append(SkippedRecord(line, str(exc)))
+                    skipped.append(SkippedRecord(start, str(exc)))
                     continue
-            rows.append((first, last, number))
-        chunks, write = _writer(",", "\n")
-        for projected in rows:
-            write(projected)
-        content = "".join(chunks)
+            line = f"{first},{last},{number}"
+            if line.count(",") == 2 and '"' not in line and "\n" not in line and "\r" not in line:
+                lines.append(line + "\n")
+            else:  # needs quotes: the csv module writes it
+                quoting_write((first, last, number))
+                lines.append(quoting_chunks.pop())
+        content = "".join(lines)
     return CsvImport(
         content,
         base64.b64encode(content.encode()).decode("ascii"),
-        len(rows) - 1,
+        len(lines) - 1,
         tuple(skipped),
     )

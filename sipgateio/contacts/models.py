@@ -18,8 +18,8 @@ from __future__ import annotations
 import enum
 import gc
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -41,6 +41,7 @@ __all__ = [
     "contact_to_api",
     "contacts_from_api",
     "contacts_from_api_json",
+    "map_api_page",
     "paused_gc",
     "split_name",
 ]
@@ -215,6 +216,8 @@ def split_name(name: str) -> tuple[str, str]:
     return (parts[0] if parts else ""), ""
 
 
+T = TypeVar("T")
+
 _SCOPES: dict[str, Scope | ExportScope] = {
     "PRIVATE": Scope.PRIVATE,
     "SHARED": Scope.SHARED,
@@ -314,14 +317,19 @@ def _address_to_api(a: Address) -> dict[str, str]:
 
 
 def contact_to_api(
-    contact: Contact, *, given: str | None = None, family: str | None = None
+    contact: Contact,
+    *,
+    given: str | None = None,
+    family: str | None = None,
+    with_id: bool = True,
 ) -> dict[str, Any]:
-    """The JSON body that creates ``contact`` (``POST /contacts``) or updates it (``PUT``).
+    """The JSON body that updates ``contact`` (``PUT /contacts/{id}``) or creates it (``POST``).
 
-    The body carries ``id`` when ``contact.id`` is not empty. ``given``/``family`` (the API's
-    first and last name) default to :func:`split_name` of ``contact.name``. Only ``PRIVATE`` and
-    ``SHARED`` contacts can be written: any other scope raises
-    :class:`~sipgateio.errors.ValidationError`.
+    The body carries ``id`` when ``contact.id`` is not empty and ``with_id`` is true; pass
+    ``with_id=False`` to create a contact read from a file (whose id is the vCard's UID).
+    ``given``/``family`` (the API's first and last name) default to :func:`split_name` of
+    ``contact.name``. Only ``PRIVATE`` and ``SHARED`` contacts can be written: any other scope
+    raises :class:`~sipgateio.errors.ValidationError`.
     """
     scope = contact.scope
     if scope != Scope.PRIVATE and scope != Scope.SHARED:
@@ -333,7 +341,7 @@ def contact_to_api(
         split_given, split_family = split_name(contact.name)
         given = split_given if given is None else given
         family = split_family if family is None else family
-    body: dict[str, Any] = {"id": contact.id} if contact.id else {}
+    body: dict[str, Any] = {"id": contact.id} if contact.id and with_id else {}
     body.update(
         {
             "name": contact.name,
@@ -379,16 +387,43 @@ def contacts_from_api(items: Iterable[Mapping[str, Any]]) -> list[Contact]:
         return [contact_from_api(item) for item in items]
 
 
-def contacts_from_api_json(content: str | bytes) -> tuple[list[Contact], int]:
-    """Decode a ``GET /contacts`` response body into its contacts and its ``totalCount``.
+def map_api_page(content: str | bytes, convert: Callable[[Contact], T]) -> tuple[list[T], int]:
+    """Decode a ``GET /contacts`` response body and ``convert`` each of its contacts.
 
-    Raises :class:`~sipgateio.errors.ValidationError` when the body is not such a page.
+    Returns the converted items and the page's ``totalCount``. Runs in one :func:`paused_gc`
+    region and frees each decoded JSON object as soon as it is converted, so that neither the
+    decoded page nor the intermediate contacts are ever scanned by the collector or all alive
+    at once. Raises :class:`~sipgateio.errors.ValidationError` when the body is not such a page.
     """
     with paused_gc():
         try:
             page = json.loads(content)
             items = page["items"]
-            total = page.get("totalCount", len(items))
+            if type(items) is not list:
+                raise TypeError(f"items is {type(items).__name__}, not a list")
+            total = int(page.get("totalCount", len(items)))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValidationError(f"not a contacts page: {exc}", field="content") from exc
-        return [contact_from_api(item) for item in items], int(total)
+        out = []
+        for index, item in enumerate(items):
+            try:
+                contact = contact_from_api(item)
+            except (TypeError, AttributeError) as exc:
+                raise ValidationError(
+                    f"not a contacts page: item {index} is not a contact ({exc})", field="content"
+                ) from exc
+            out.append(convert(contact))
+            items[index] = None
+        return out, total
+
+
+def _same(contact: Contact) -> Contact:
+    return contact
+
+
+def contacts_from_api_json(content: str | bytes) -> tuple[list[Contact], int]:
+    """Decode a ``GET /contacts`` response body into its contacts and its ``totalCount``.
+
+    Raises :class:`~sipgateio.errors.ValidationError` when the body is not such a page.
+    """
+    return map_api_page(content, _same)

@@ -107,7 +107,10 @@ def test_contacts_from_api_json() -> None:
     assert contacts_from_api([API_CONTACT]) == [LEA]
 
 
-@pytest.mark.parametrize("body", [b"", b"[]", b'{"totalCount": 1}', b"{", b'{"items": 5}'])
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"[]", b'{"totalCount": 1}', b"{", b'{"items": 5}', b'{"items": {}}', b'{"items": [5]}'],
+)
 def test_contacts_from_api_json_rejects_what_is_not_a_page(body: bytes) -> None:
     with pytest.raises(ValidationError, match="not a contacts page"):
         contacts_from_api_json(body)
@@ -146,6 +149,7 @@ def test_contact_to_api_create_body_with_name_parts() -> None:
     assert "id" not in body
     assert (body["given"], body["family"], body["scope"]) == ("Käthe", "von Bülow", "PRIVATE")
     assert contact_to_api(Contact("", "Käthe von Bülow"), given="K")["family"] == "Bülow"
+    assert "id" not in contact_to_api(Contact("uid-from-a-vcard", "A B"), with_id=False)
 
 
 def test_contact_to_api_rejects_internal_contacts() -> None:
@@ -218,3 +222,13 @@ def test_paused_gc_restores_the_collector() -> None:
         assert not gc.isenabled()  # the caller's choice stays
     finally:
         gc.enable()
+
+
+def test_page_conversions_agree_with_the_model_functions() -> None:
+    from sipgateio.contacts import csv_from_api_json, vcards_from_api_json, write_csv, write_vcards
+
+    body = json.dumps({"items": [API_CONTACT] * 3, "totalCount": 3})
+    assert vcards_from_api_json(body) == (write_vcards([LEA] * 3), 3)
+    assert csv_from_api_json(body, delimiter=";") == (write_csv([LEA] * 3, delimiter=";"), 3)
+    assert csv_from_api_json(body, header=False)[0] == write_csv([LEA] * 3, header=False)
+    assert gc.isenabled()
