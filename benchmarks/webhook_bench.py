@@ -60,10 +60,17 @@ UVICORN = [
 ]  # fmt: skip
 
 
-def variants(key: Path) -> dict[str, dict[str, Any]]:
+def variants(key: Path, node: Path | None) -> dict[str, dict[str, Any]]:
     """name -> how to start it: argv (``{port}`` filled in), extra env, whether signed."""
     lib = [PY, str(HERE / "webhook_lib_server.py"), "--port", "{port}"]
+    js: dict[str, dict[str, Any]] = {}
+    if node is not None:
+        for name, script in (("node_library", "lib"), ("node_raw_limit", "raw")):
+            js[name] = {
+                "argv": ["node", str(node / f"node/webhook-{script}-server.js"), "--port", "{port}"]
+            }
     return {
+        **js,
         "library": {"argv": lib, "signed": False},
         "raw_limit": {"argv": [PY, str(HERE / "webhook_raw_server.py"), "--port", "{port}"]},
         "library_signed": {"argv": [*lib, "--signed", str(key)], "signed": True},
@@ -87,6 +94,8 @@ SERVERS = {
     "raw_limit_2w": "bare WSGI app under the same granian settings",
     "library_2w_signed": "library_2w, verifying signatures",
     "library_asgi_2w": "create_webhook_app(...).asgi under uvicorn --workers 2",
+    "node_library": "Node.js sipgateio 2.15.1 createServer() (node/webhook-lib-server.js)",
+    "node_raw_limit": "bare node:http server, same 176-byte XML (node/webhook-raw-server.js)",
 }
 
 
@@ -337,6 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default=DEFAULT_VARIANTS)
     parser.add_argument("--quick", action="store_true", help="3 s runs, 1 s warm-up")
     parser.add_argument("--out", type=Path, help="write peerbench JSON here")
+    parser.add_argument(
+        "--interleave-node",
+        type=Path,
+        metavar="PEERBENCH_COPY",
+        help="also run the Node.js servers of this peerbench folder (with node/node_modules "
+        "installed) in the same rotation: node_library, node_raw_limit",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.warmup = 3, 1
@@ -357,8 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     load_start = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="webhook-bench-") as tmpdir:
         public, signature, signed_lua = signing_material(Path(tmpdir), body, lua)
-        specs = variants(public)
+        specs = variants(public, args.interleave_node)
         names = [n.strip() for n in args.variants.split(",") if n.strip()]
+        if args.interleave_node:
+            names = ["node_library", "node_raw_limit", *names]
         unknown = [n for n in names if n not in specs]
         if unknown:
             parser.error(f"unknown variants {unknown}; known: {', '.join(specs)}")
@@ -416,6 +434,10 @@ def _ratios(results: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> d
         return results.get(name, {}).get("summary", {}).get(metric, {}).get("median")
 
     pairs: list[tuple[str, str]] = [
+        ("node_library", "node_raw_limit"),
+        ("library", "node_library"),
+        ("library_2w", "node_library"),
+        ("library_2w_signed", "node_library"),
         ("library", "raw_limit"),
         ("library_signed", "raw_limit"),
         ("library_2w", "raw_limit_2w"),
