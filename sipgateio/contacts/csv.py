@@ -369,15 +369,19 @@ def _detect_delimiter(first_line: str) -> str:
 class _Table:
     """An opened CSV: the reader (positioned after the header) and the header's columns."""
 
-    __slots__ = ("columns", "line", "reader", "width")
+    __slots__ = ("columns", "delimiter", "line", "reader", "unquoted", "width")
 
     def __init__(self, text: str, delimiter: str | None) -> None:
         if text[:1] == "\ufeff":
             text = text[1:]
-        if delimiter is None:
-            first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+        if delimiter is None:  # from the first non-blank line (a header is not 64 KiB long)
+            lines = io.StringIO(text[:65536], newline="")
+            first = next((line for line in lines if line.strip()), "")
             delimiter = _detect_delimiter(first.rstrip("\r\n"))
         _check_delimiter(delimiter)
+        self.delimiter = delimiter
+        # No double quote anywhere: no field was quoted, so none holds a delimiter or line break.
+        self.unquoted = '"' not in text
         self.reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header: list[str] = []
         for row in self.reader:
@@ -462,15 +466,22 @@ def _items(cell: str) -> list[str]:
 
 
 def _typed(cell: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The ``value;type,type`` items of a numbers or e-mails cell.
+
+    Items without a value are left out: they carry nothing, and the export never writes them.
+    """
     out = []
     for item in _items(cell):
         parts = _split(item, ";")
+        value = _unesc(parts[0]).strip()
+        if not value:
+            continue
         types = (
             tuple(_unesc(t).strip().lower() for t in _split(parts[1], ",") if t.strip())
             if len(parts) > 1
             else ()
         )
-        out.append((_unesc(parts[0]).strip(), types))
+        out.append((value, types))
     return out
 
 
@@ -591,6 +602,9 @@ def prepare_import(
     lines = ["firstname,lastname,number\n"]
     skipped: list[SkippedRecord] = []
     quoting_chunks, quoting_write = _writer(",", "\n")
+    # Unquoted comma-separated input has no field holding a comma, quote or line break: its
+    # projection needs no quoting (E.164 numbers never do).
+    plain = table.unquoted and table.delimiter == ","
     # The hot loop of a CSV import: no generator, no per-row function call on the common path.
     with paused_gc():
         reader, width, line_num = table.reader, table.width, table.line
@@ -605,7 +619,7 @@ def prepare_import(
                     continue
                 row = fitted
             first, last = row[first_index].strip(), row[last_index].strip()
-            number = row[number_index].strip()
+            number = row[number_index]
             if not (first or last):
                 reason = (
                     "empty record"
@@ -615,6 +629,7 @@ def prepare_import(
                 skipped.append(SkippedRecord(start, reason))
                 continue
             if not _is_e164(number):
+                number = number.strip()
                 if not number:
                     skipped.append(SkippedRecord(start, "no number"))
                     continue
@@ -623,6 +638,9 @@ def prepare_import(
                 except ValidationError as exc:
                     skipped.append(SkippedRecord(start, str(exc)))
                     continue
+            if plain:
+                lines.append(f"{first},{last},{number}\n")
+                continue
             line = f"{first},{last},{number}"
             if line.count(",") == 2 and '"' not in line and "\n" not in line and "\r" not in line:
                 lines.append(line + "\n")

@@ -270,3 +270,19 @@ def test_normalize_number_rejects(raw: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalize_number(raw)
     assert info.value.field == "number"
+
+
+def test_items_without_a_value_are_left_out() -> None:
+    text = 'firstname,lastname,number,numbers,emails\nA,B,,"  ;cell\n+4930123456",";work"\n'
+    (contact,) = parse_csv(text).contacts
+    assert contact.numbers == (PhoneNumber("+4930123456"),)
+    assert contact.emails == ()
+
+
+def test_projection_quotes_what_needs_quotes_whatever_the_input() -> None:
+    # Unquoted ';' input may hold commas: the ',' projection must quote them.
+    upload = prepare_import("firstname;lastname;number\nAnna, Lena;Schmidt;+4930123456\n")
+    assert upload.content == 'firstname,lastname,number\n"Anna, Lena",Schmidt,+4930123456\n'
+    # Unquoted ',' input (the fast path) cannot.
+    upload = prepare_import("firstname,lastname,number\n Ada ,Lovelace, +4930123456 \n")
+    assert upload.content == "firstname,lastname,number\nAda,Lovelace,+4930123456\n"
