@@ -26,7 +26,8 @@ import attrs
 import httpx
 
 from ._http import retry_after_seconds
-from .errors import SipgateIOError, TransportError, error_for_status
+from .errors import SipgateIOError, TransportError, ValidationError, error_for_status
+from .pagination import Pagination
 
 if TYPE_CHECKING:
     from typing import Self
@@ -44,8 +45,11 @@ __all__ = [
     "SyncRunner",
     "call",
     "call_raw",
+    "check_page_size",
+    "check_pagination",
     "item_stream",
     "operation",
+    "walk_pages",
 ]
 
 P = ParamSpec("P")
@@ -101,6 +105,51 @@ def call(endpoint: ModuleType, /, **kwargs: Any) -> Call:
 def call_raw(endpoint: ModuleType, /, **kwargs: Any) -> Call:
     """Like :func:`call`, but the result is the response body (bytes), not a parsed model."""
     return Call(endpoint, kwargs, parse=False)
+
+
+# -- paging: the walk over offset/limit pages that the list resources share -----------------
+
+Pager = Callable[[int, int], Generator[Any, Any, "tuple[int, bool]"]]
+"""``page(offset, size)``: one request (as a sub-generator); returns (items got, more after)."""
+
+
+def walk_pages(page: Pager, slice_: Pagination, page_size: int) -> Generator[Any, Any, None]:
+    """Fetch pages from ``slice_.offset`` until ``slice_.limit`` items (or all) are read.
+
+    ``page(offset, size)`` makes one request (yielding its call, and any items) and
+    returns how many items it got and whether the API reports more after them. The walk
+    stops at a short page, an empty one, or when the API says there are no more.
+    """
+    offset, remaining = slice_.offset, slice_.limit
+    while remaining is None or remaining > 0:
+        size = page_size if remaining is None else min(page_size, remaining)
+        count, more = yield from page(offset, size)
+        offset += count
+        if remaining is not None:
+            remaining -= count
+        if count < size or not more:
+            return
+
+
+def check_pagination(pagination: object) -> Pagination:
+    """``pagination`` if it is a :class:`Pagination`; ``Pagination()`` (everything) for None."""
+    if pagination is None:
+        return Pagination()
+    if not isinstance(pagination, Pagination):
+        raise ValidationError(
+            f"pagination must be a Pagination or None, got {pagination!r}", field="pagination"
+        )
+    return pagination
+
+
+def check_page_size(value: object, maximum: int) -> int:
+    """``value`` if it is an integer from 1 to ``maximum`` (the API's largest page)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= maximum:
+        raise ValidationError(
+            f"page_size must be an integer from 1 to {maximum}, got {value!r}",
+            field="page_size",
+        )
+    return value
 
 
 class SyncMode:

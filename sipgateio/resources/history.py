@@ -31,7 +31,20 @@ from sipgate_api.api.history import (
 )
 from sipgate_api.types import UNSET, Unset
 
-from .._ops import Emit, M, Op, Resource, Stream, call, call_raw, item_stream, operation
+from .._ops import (
+    Emit,
+    M,
+    Op,
+    Resource,
+    Stream,
+    call,
+    call_raw,
+    check_page_size,
+    check_pagination,
+    item_stream,
+    operation,
+    walk_pages,
+)
 from .._validation import extension_id, non_empty, phone_number
 from ..errors import ValidationError
 from ..pagination import Pagination
@@ -454,37 +467,6 @@ def _query(filter: object) -> dict[str, Any]:
     return filter.query()
 
 
-def _pagination(pagination: object) -> Pagination:
-    if pagination is None:
-        return Pagination()
-    if not isinstance(pagination, Pagination):
-        raise ValidationError(
-            f"pagination must be a Pagination or None, got {pagination!r}", field="pagination"
-        )
-    return pagination
-
-
-_Pager = Callable[[int, int], Generator[Any, Any, "tuple[int, bool]"]]
-
-
-def _walk(page: _Pager, slice_: Pagination, page_size: int) -> Generator[Any, Any, None]:
-    """Fetch pages from ``slice_.offset`` until ``slice_.limit`` items (or all) are read.
-
-    ``page(offset, size)`` makes one request (yielding its call, and any items) and
-    returns how many items it got and whether the API reports more after them. The walk
-    stops at a short page, an empty one, or when the API says there are no more.
-    """
-    offset, remaining = slice_.offset, slice_.limit
-    while remaining is None or remaining > 0:
-        size = page_size if remaining is None else min(page_size, remaining)
-        count, more = yield from page(offset, size)
-        offset += count
-        if remaining is not None:
-            remaining -= count
-        if count < size or not more:
-            return
-
-
 def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Stream[HistoryEntry]:
     """Every entry of the slice, in API order, one page in memory at a time."""
 
@@ -496,7 +478,7 @@ def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Strea
             yield Emit(history_entry(e))
         return len(entries), offset + len(entries) < total
 
-    yield from _walk(page, slice_, page_size)
+    yield from walk_pages(page, slice_, page_size)
 
 
 def _collect(stream: Stream[T]) -> Op[list[T]]:
@@ -524,15 +506,6 @@ def _csv_rows(text: str) -> tuple[str, str, int]:
     return header, rows, count
 
 
-def _page_size(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
-        raise ValidationError(
-            f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}, got {value!r}",
-            field="page_size",
-        )
-    return value
-
-
 def _update_item(entry_id: str, options: HistoryEntryUpdateOptions) -> raw.HistoryEntriesUpdateItem:
     return raw.HistoryEntriesUpdateItem(id=entry_id, **options.flags())
 
@@ -556,7 +529,7 @@ class HistoryResource(Resource[M]):
         limit)`` selects a slice: skip ``offset`` entries, return at most ``limit`` (all the
         rest when ``limit`` is None); slices larger than a page take several requests.
         """
-        query, slice_ = _query(filter), _pagination(pagination)
+        query, slice_ = _query(filter), check_pagination(pagination)
         return (yield from _collect(_entries(query, slice_, MAX_PAGE_SIZE)))
 
     @item_stream
@@ -569,7 +542,7 @@ class HistoryResource(Resource[M]):
         them; only one page is held in memory, however long the history. Entries that
         arrive while iterating shift the API's offsets, so an entry may then be seen twice.
         """
-        query, size = _query(filter), _page_size(page_size)
+        query, size = _query(filter), check_page_size(page_size, MAX_PAGE_SIZE)
         yield from _entries(query, Pagination(), size)
 
     @operation
@@ -645,7 +618,7 @@ class HistoryResource(Resource[M]):
         ``pagination`` works as in :meth:`fetch_all`: without it every matching entry is
         exported (GET /history/export, page by page, the pages joined).
         """
-        query, slice_ = _query(filter), _pagination(pagination)
+        query, slice_ = _query(filter), check_pagination(pagination)
         parts: list[str] = []
 
         def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
@@ -659,5 +632,5 @@ class HistoryResource(Resource[M]):
                 parts.append(rows)
             return count, True
 
-        yield from _walk(page, slice_, MAX_PAGE_SIZE)
+        yield from walk_pages(page, slice_, MAX_PAGE_SIZE)
         return "".join(parts)
