@@ -274,7 +274,11 @@ class AsyncSipgateIO(_BaseClient[AsyncMode]):
     _http: httpx.AsyncClient
 
     def _new_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(limits=DEFAULT_LIMITS)
+        from ._pool import tune_async_transport
+
+        http = httpx.AsyncClient(limits=DEFAULT_LIMITS)
+        tune_async_transport(http._transport)  # linear pool bookkeeping (many in flight)
+        return http
 
     def _http_client_type(self) -> type[httpx.AsyncClient]:
         return httpx.AsyncClient
