@@ -319,9 +319,11 @@ def test_wait_really_sleeps_and_async_waits_do_not_block(api: APIStub) -> None:
 
     async def go() -> list[Any]:
         async with sipgateio.AsyncSipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
-            return await asyncio.gather(
-                c.fax.wait_for_fax("S1", poll_interval=0.3),
-                c.fax.wait_for_fax("S2", poll_interval=0.3),
+            return list(
+                await asyncio.gather(
+                    c.fax.wait_for_fax("S1", poll_interval=0.3),
+                    c.fax.wait_for_fax("S2", poll_interval=0.3),
+                )
             )
 
     started = time.monotonic()

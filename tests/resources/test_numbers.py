@@ -13,7 +13,7 @@ from tests.apistub import Answer, APIStub
 from tests.conftest import Flavour
 from tests.resources.helpers import rejected, sent
 
-NUMBERS = {
+NUMBERS: dict[str, Any] = {
     "items": [
         {
             "id": "1001",
