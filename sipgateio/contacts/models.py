@@ -10,7 +10,11 @@ strings, for example ``("cell",)``, ``("home",)``, ``("work", "fax")``. They map
 the values of the vCard ``TYPE`` parameter, in order: ``("work", "fax")`` is written as
 ``TEL;TYPE=work,fax`` and read back from ``TYPE=WORK,FAX``, ``TYPE=work;TYPE=fax`` or the
 vCard 2.1 form ``TEL;WORK;FAX``. Every value is kept (``voice``, ``pref``, ``internet``...),
-lower-cased, without duplicates; a vCard 4.0 ``PREF=1`` parameter adds ``"pref"``.
+lower-cased, without duplicates; a vCard 4.0 ``PREF=1`` parameter adds ``"pref"``, and Apple's
+``itemN.X-ABLabel`` standard labels add theirs (``_$!<Mobile>!$_`` adds ``"cell"``). Writing
+quotes a type holding ``:`` or ``;``; a type that is empty or holds ``,``, ``"`` or a control
+character cannot be a vCard parameter value and raises ValidationError. In CSV the tuple is the
+comma-separated part after ``;`` of each item of the ``numbers``/``emails`` cells.
 """
 
 from __future__ import annotations
