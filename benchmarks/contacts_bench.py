@@ -120,7 +120,7 @@ def _transport_client(body: bytes, n: int, sink: _Sink) -> Any:
     except ImportError:
         sys.exit("--client transport needs sipgateio/contacts/resource.py (not written yet)")
     # Pre-serialise the pages of the library's default page size before the clock starts.
-    page_size = getattr(contacts_resource, "PAGE_SIZE", None)
+    page_size = getattr(contacts_resource, "DEFAULT_PAGE_SIZE", None)
     if page_size:
         items = json.loads(body)["items"]
         for offset in range(0, n, page_size):
