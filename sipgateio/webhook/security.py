@@ -15,8 +15,8 @@ import binascii
 import ipaddress
 import threading
 from base64 import b64decode
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, cast
 
 from ..errors import ValidationError
 
@@ -66,31 +66,26 @@ class SignatureVerifier:
     def __init__(self, public_key: str | bytes | None = None) -> None:
         pem = SIPGATE_PUBLIC_KEY if public_key is None else public_key
         self._pem = pem.encode("ascii") if isinstance(pem, str) else bytes(pem)
-        self._key: RSAPublicKey | None = None
+        self._check: Callable[[bytes, bytes], bool] | None = None
         self._lock = threading.Lock()
 
     def load(self) -> RSAPublicKey:
         """Parse the key now (once) and return it; a key that is no RSA public key is an error."""
-        key = self._key
-        if key is not None:
-            return key
-        with self._lock:
-            if self._key is None:
-                from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
-                from cryptography.hazmat.primitives.serialization import load_pem_public_key
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
-                try:
-                    loaded = load_pem_public_key(self._pem)
-                except (ValueError, TypeError) as exc:
-                    raise ValidationError(
-                        f"public_key is not a PEM public key: {exc}", field="public_key"
-                    ) from None
-                if not isinstance(loaded, RSAPublicKey):
-                    raise ValidationError(
-                        "public_key must be an RSA public key", field="public_key"
-                    )
-                self._key = loaded
-            return self._key
+        try:
+            key = load_pem_public_key(self._pem)
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(
+                f"public_key is not a PEM public key: {exc}", field="public_key"
+            ) from None
+        if not isinstance(key, RSAPublicKey):
+            raise ValidationError("public_key must be an RSA public key", field="public_key")
+        with self._lock:
+            if self._check is None:
+                self._check = _checker(key)
+        return key
 
     def verify(self, body: bytes, signature: str | None) -> bool:
         """Whether ``signature`` (base64, as in the header) signs ``body``."""
@@ -100,19 +95,29 @@ class SignatureVerifier:
             raw = b64decode(signature, validate=True)
         except (binascii.Error, ValueError):
             return False
-        return _verify(self.load(), raw, body)
+        check = self._check
+        if check is None:
+            self.load()
+            check = cast(Callable[[bytes, bytes], bool], self._check)
+        return check(raw, body)
 
 
-def _verify(key: RSAPublicKey, signature: bytes, body: bytes) -> bool:
+def _checker(key: RSAPublicKey) -> Callable[[bytes, bytes], bool]:
+    """``check(signature, body)`` for ``key``, with everything but the RSA operation prepared."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from cryptography.hazmat.primitives.hashes import SHA256
 
-    try:
-        key.verify(signature, body, PKCS1v15(), SHA256())
-    except InvalidSignature:
-        return False
-    return True
+    verify, padding, algorithm = key.verify, PKCS1v15(), SHA256()
+
+    def check(signature: bytes, body: bytes) -> bool:
+        try:
+            verify(signature, body, padding, algorithm)
+        except InvalidSignature:
+            return False
+        return True
+
+    return check
 
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
