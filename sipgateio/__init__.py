@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Scope,
         SkippedRecord,
     )
+    from .contacts.resource import ContactsDeleteError
     from .pagination import Page, Pagination
     from .resources.call import InitiateNewCallSessionResponse
     from .resources.devices import ActiveRouting, Device, DeviceType
@@ -88,6 +89,7 @@ _LAZY: dict[str, str] = {
     "PhoneNumber": ".contacts.models",
     "Scope": ".contacts.models",
     "SkippedRecord": ".contacts.models",
+    "ContactsDeleteError": ".contacts.resource",
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
     "InitiateNewCallSessionResponse": ".resources.call",
@@ -133,6 +135,7 @@ __all__ = [
     "CallStatusType",
     "ConflictError",
     "Contact",
+    "ContactsDeleteError",
     "ContactsExportFilter",
     "Device",
     "DeviceType",
