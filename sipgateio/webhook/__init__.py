@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .app import AppOptions as AppOptions
-    from .app import Reply as Reply
     from .app import WebhookApp as WebhookApp
     from .app import WebhookOptions as WebhookOptions
     from .app import create_webhook_app as create_webhook_app
@@ -60,7 +59,7 @@ if TYPE_CHECKING:
 
 # module -> the public names it defines, imported when one of them is first looked up
 _MODULES = {
-    ".app": "AppOptions Reply WebhookApp WebhookOptions create_webhook_app",
+    ".app": "AppOptions WebhookApp WebhookOptions create_webhook_app",
     ".audio": "AudioChecker AudioInfo",
     ".events": "AnswerEvent CallEvent DataEvent Direction Event EventType HangUpCause "
     "HangUpEvent NewCallEvent",

@@ -88,6 +88,7 @@ class WebhookServer:
         self._thread: threading.Thread | None = None
         self.listening = threading.Event()
         """Set while the server accepts connections."""
+        self._stopped = threading.Event()
 
     def on_new_call(self, handler: H) -> H:
         """Register the handler of new calls (see :meth:`WebhookApp.on_new_call`)."""
@@ -117,8 +118,18 @@ class WebhookServer:
         sock = _bind(self.hostname, self.port)
         self.port = sock.getsockname()[1]
         self.listening.clear()
+        self._stopped.clear()
         self._server = _uvicorn_server(self.app.asgi, self.listening)
         return self._server, sock
+
+    def _run(self, server: uvicorn.Server, sock: socket.socket) -> None:
+        try:
+            server.run(sockets=[sock])
+        finally:
+            sock.close()
+            self.listening.clear()
+            self._server = None
+            self._stopped.set()
 
     def start(self, timeout: float = 10.0) -> None:
         """Serve in a background (daemon) thread; return once the server listens.
@@ -128,34 +139,29 @@ class WebhookServer:
         """
         server, sock = self._prepare()
         self._thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name="sipgateio-webhook", daemon=True
+            target=self._run, args=(server, sock), name="sipgateio-webhook", daemon=True
         )
         self._thread.start()
         deadline = time.monotonic() + timeout
         while not self.listening.wait(0.01):
-            if not self._thread.is_alive() or time.monotonic() > deadline:
+            if self._stopped.is_set() or time.monotonic() > deadline:
                 self.stop()
                 raise SipgateIOError("the webhook server did not start")
 
     def serve_forever(self) -> None:
         """Serve in this thread until :meth:`stop` (from another thread) or SIGINT/SIGTERM."""
         server, sock = self._prepare()
-        try:
-            server.run(sockets=[sock])
-        finally:
-            self.listening.clear()
-            self._server = None
-            sock.close()
+        self._thread = threading.current_thread()
+        self._run(server, sock)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop serving: finish the requests in progress, close the socket, end the thread."""
-        server, thread = self._server, self._thread
+        server = self._server
         if server is not None:
             server.should_exit = True
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-        self.listening.clear()
-        self._server = self._thread = None
+            if self._thread is not threading.current_thread():
+                self._stopped.wait(timeout)
+        self._thread = None
 
     def __enter__(self) -> Self:
         self.start()

@@ -86,9 +86,17 @@ def test_serve_forever_until_stop() -> None:
     thread.start()
     assert server.listening.wait(10)
     assert post(server, form(NEW_CALL), {})[0] == 200
-    server.stop()
+    server.stop()  # returns once the serving thread is done
+    assert not server.listening.is_set()
     thread.join(10)
     assert not thread.is_alive()
+    server.stop()  # again: nothing to do
+
+
+def test_stop_before_start() -> None:
+    server = WebhookServer(port=0, hostname="127.0.0.1")
+    server.stop()
+    assert not server.listening.is_set()
 
 
 def test_fluent_server() -> None:
