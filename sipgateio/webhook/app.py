@@ -319,6 +319,10 @@ class WebhookApp:
         """The handler registered for ``event_type``, if any."""
         return self._handlers.get(event_type)
 
+    def close(self) -> None:
+        """Close the HTTP connections the announcement checks keep open."""
+        self.audio_checker.close()
+
     # -- the pipeline ---------------------------------------------------------------------
 
     def _pipeline(self, req: falcon.Request | falcon.asgi.Request) -> Pipeline:

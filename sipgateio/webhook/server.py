@@ -127,6 +127,7 @@ class WebhookServer:
             server.run(sockets=[sock])
         finally:
             sock.close()
+            self.app.close()
             self.listening.clear()
             self._server = None
             self._stopped.set()

@@ -104,15 +104,19 @@ def kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def make(keys: KeyPair, kind: str) -> Callable[..., Pusher]:
+def make(keys: KeyPair, kind: str) -> Iterator[Callable[..., Pusher]]:
     """``make(**options)``: an app signed with the test key (``create_webhook_app`` options)."""
+    made: list[Pusher] = []
 
     def build(server_address: str | None = ADDRESS, **options: Any) -> Pusher:
         options.setdefault("public_key", keys.public_pem)
         options.setdefault("check_audio", False)
-        return Pusher(create_webhook_app(server_address, **options), kind, keys)
+        made.append(Pusher(create_webhook_app(server_address, **options), kind, keys))
+        return made[-1]
 
-    return build
+    yield build
+    for pusher in made:
+        pusher.app.close()
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import asyncio
 import struct
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import falcon.testing
 import pytest
@@ -35,6 +36,7 @@ from .conftest import (
 )
 
 URL = "http://files.example/a.wav"
+Checkers = Callable[..., AudioChecker]
 
 
 # -- the header parser ---------------------------------------------------------------------------
@@ -110,7 +112,7 @@ def test_parse_streaming_size_uses_total_size() -> None:
         (_chunks((b"JUNK", b"\0" * 70000), (b"fmt ", FMT), (b"data", b"")), "first 65536 bytes"),
     ],
 )
-def test_parse_rejects(data: bytes, problem: str) -> None:
+def test_parse_rejects(data: bytes, problem: str, checkers: Checkers) -> None:
     with pytest.raises(ValidationError, match=problem):
         parse_wav_header(URL, data)
 
@@ -118,9 +120,22 @@ def test_parse_rejects(data: bytes, problem: str) -> None:
 # -- fetching, over a local HTTP server ---------------------------------------------------------
 
 
-def test_check_reads_only_the_header(files: FileServer) -> None:
+@pytest.fixture
+def checkers() -> Iterator[Checkers]:
+    made: list[AudioChecker] = []
+
+    def make(**options: Any) -> AudioChecker:
+        made.append(AudioChecker(**options))
+        return made[-1]
+
+    yield make
+    for checker in made:
+        checker.close()
+
+
+def test_check_reads_only_the_header(files: FileServer, checkers: Checkers) -> None:
     files.files["/long.wav"] = big = wav_bytes(seconds=1000)  # 16 MB, served whole on purpose
-    info = AudioChecker(timeout=5).check(files.url("/long.wav"))
+    info = checkers(timeout=5).check(files.url("/long.wav"))
     assert info.duration_s == pytest.approx(1000)
     assert files.requests == [("/long.wav", "bytes=0-65535")]
     deadline = time.monotonic() + 5
@@ -129,10 +144,10 @@ def test_check_reads_only_the_header(files: FileServer) -> None:
     assert files.sent["/long.wav"] < len(big) // 2  # the connection was closed early
 
 
-def test_check_caches_results_and_failures(files: FileServer) -> None:
+def test_check_caches_results_and_failures(files: FileServer, checkers: Checkers) -> None:
     files.files["/a.wav"] = wav_bytes()
     files.files["/b.wav"] = wav_bytes(rate=44100)
-    checker = AudioChecker(timeout=5)
+    checker = checkers(timeout=5)
     for _ in range(3):
         assert checker.check(files.url("/a.wav")).duration_s == pytest.approx(0.1)
         with pytest.raises(ValidationError, match="44100"):
@@ -144,9 +159,9 @@ def test_check_caches_results_and_failures(files: FileServer) -> None:
     checker.close()
 
 
-def test_cache_expires(files: FileServer) -> None:
+def test_cache_expires(files: FileServer, checkers: Checkers) -> None:
     files.files["/a.wav"] = wav_bytes()
-    checker = AudioChecker(ttl=0.05, max_entries=1)
+    checker = checkers(ttl=0.05, max_entries=1)
     checker.check(files.url("/a.wav"))
     time.sleep(0.1)
     checker.check(files.url("/a.wav"))
@@ -156,29 +171,29 @@ def test_cache_expires(files: FileServer) -> None:
 @pytest.mark.parametrize(
     ("path", "problem"), [("/missing.wav", "HTTP 404"), ("/short.wav", "inside its header")]
 )
-def test_check_failures(files: FileServer, path: str, problem: str) -> None:
+def test_check_failures(files: FileServer, path: str, problem: str, checkers: Checkers) -> None:
     files.files["/short.wav"] = wav_bytes()[:30]
     with pytest.raises(ValidationError, match=problem):
-        AudioChecker().check(files.url(path))
+        checkers().check(files.url(path))
 
 
-def test_check_times_out(files: FileServer) -> None:
+def test_check_times_out(files: FileServer, checkers: Checkers) -> None:
     files.files["/slow.wav"] = wav_bytes()
     files.delay = 2.0
     started = time.monotonic()
     with pytest.raises(ValidationError, match="failed"):
-        AudioChecker(timeout=0.2).check(files.url("/slow.wav"))
+        checkers(timeout=0.2).check(files.url("/slow.wav"))
     assert time.monotonic() - started < 1.5
 
 
-def test_check_unreachable() -> None:
+def test_check_unreachable(checkers: Checkers) -> None:
     with pytest.raises(ValidationError, match="failed"):
-        AudioChecker(timeout=1).check("http://127.0.0.1:9/a.wav")
+        checkers(timeout=1).check("http://127.0.0.1:9/a.wav")
 
 
-async def test_acheck_runs_off_the_loop(files: FileServer) -> None:
+async def test_acheck_runs_off_the_loop(files: FileServer, checkers: Checkers) -> None:
     files.files["/a.wav"] = wav_bytes(seconds=0.5)
-    checker = AudioChecker()
+    checker = checkers()
     info = await checker.acheck(files.url("/a.wav"))
     assert info.duration_s == pytest.approx(0.5)
     assert await checker.acheck(files.url("/a.wav")) is info  # cached
@@ -217,6 +232,7 @@ def test_wsgi_hangs_up_after_the_audio(keys: KeyPair, files: FileServer) -> None
     assert client.rtcm.done.wait(5)
     assert time.monotonic() - started >= 0.29  # 0.2 s of audio + 100 ms
     assert client.rtcm.calls == [("hang_up", "123456", {})]
+    pusher.app.close()
 
 
 async def test_asgi_transfers_after_the_audio(files: FileServer) -> None:
@@ -242,6 +258,7 @@ async def test_asgi_transfers_after_the_audio(files: FileServer) -> None:
     assert client.rtcm.calls == [
         ("transfer", "123456", {"attended": False, "phone_number": "+4921100000"})
     ]
+    app.close()
 
 
 def test_async_client_under_wsgi_and_failures_are_logged(
@@ -268,6 +285,7 @@ def test_async_client_under_wsgi_and_failures_are_logged(
     time.sleep(0.05)
     assert good.rtcm.calls == [("hang_up", "good", {})]
     assert "API down" in caplog.text
+    pusher.app.close()
 
 
 def test_follow_up_with_bad_audio_is_500_and_not_scheduled(
