@@ -7,6 +7,7 @@ belongs to it), printing one JSON object with the fields of peerbench's node/con
                                         [--data DIR] [--no-warm] [--no-gc-pause]
 
     python benchmarks/contacts_bench.py --all [--reps 3] [--sizes 10000,100000]
+                                        [--clients transport|offline|transport,offline]
                                         [--node PEERBENCH_DIR] [--out results.json]
 
 OP (client ``offline``: the library's conversion functions, no client; what the client ops
@@ -19,13 +20,21 @@ will run inside):
     csv_import    prepare_import(text of data/import-N.csv): the API's CSV projection + base64
 
 Client ``transport`` (the headline of PYTHON_SIDE.md: the real client over an
-httpx.MockTransport) runs ``client.contacts.export_as_vcards(ExportScope.ALL)`` etc.; it needs
-the contacts resource (sipgateio/contacts/resource.py) and says so when it is missing.
+httpx.MockTransport, whose GET /contacts pages of the resource's DEFAULT_PAGE_SIZE are built
+before the clock starts):
+
+    vcard_export  client.contacts.export_as_vcards(ExportScope.ALL)
+    csv_export    client.contacts.export_as_csv(ExportScope.ALL, delimiter=",")
+    vcard_import  client.contacts.import_vcard_string(card, Scope.PRIVATE) for each card (N POSTs)
+    csv_import    client.contacts.import_from_csv_string(text)
 
 ``--all`` runs every op, N and rep in a fresh process each, interleaved with the Node.js
 library's node/contacts-bench.js when ``--node`` points at a peerbench folder with its
 node_modules installed, and prints (and writes with ``--out``) medians in peerbench's shape
-(``contacts.results.<op>.<N>.<client>.summary.<metric>``).
+(``contacts.results.<op>.<N>.<client>.summary.<metric>``). ``--clients transport`` (the
+default) records the client ops under ``transport`` and vcard_parse under ``none``, next to
+Node's ``node-transport``/``node-none``; ``--clients offline`` records the conversion functions
+under ``offline``, next to Node's transport and object runs.
 
 The library pauses CPython's cyclic garbage collector while it builds large results (see
 sipgateio.contacts.models.paused_gc). The collection it defers is measured after the clock
@@ -54,7 +63,6 @@ from typing import Any
 HERE = Path(__file__).resolve()
 DEFAULT_DATA = Path(os.environ.get("PEERBENCH_DATA", "/work/shared/peerbench/data"))
 OPS = ("vcard_export", "csv_export", "vcard_parse", "vcard_import", "csv_import")
-OFFLINE_OPS = ("vcard_export", "csv_export", "vcard_parse", "csv_import")
 TOKEN_ID, TOKEN = "token-ABC123", "e68ead46-a7db-46cd-8a1a-44aed1e4e372"
 
 
@@ -347,59 +355,58 @@ def _verify(data: Path, sizes: list[int]) -> dict[str, Any]:
     return manifest
 
 
+# Per --clients choice and op: (the Python run's key, its --client), and the Node --client values it
+# is compared with (Node's vcard_parse ignores --client: its key is "node-none").
+_PLAN: dict[str, dict[str, tuple[tuple[str, str], tuple[str, ...]]]] = {
+    "offline": {
+        "vcard_export": (("offline", "offline"), ("transport", "object")),
+        "csv_export": (("offline", "offline"), ("transport", "object")),
+        "vcard_parse": (("offline", "offline"), ("object",)),
+        "csv_import": (("offline", "offline"), ("transport", "object")),
+    },
+    "transport": {  # PYTHON_SIDE.md's headline: the real client over an httpx.MockTransport
+        "vcard_export": (("transport", "transport"), ("transport",)),
+        "csv_export": (("transport", "transport"), ("transport",)),
+        "vcard_parse": (("none", "offline"), ("object",)),
+        "vcard_import": (("transport", "transport"), ("transport",)),
+        "csv_import": (("transport", "transport"), ("transport",)),
+    },
+}
+
+
+def _variants(
+    op: str, n: int, clients: list[str], data: str, node_dir: Path | None
+) -> list[tuple[str, list[str], Path | None]]:
+    """The runs of ``op`` at ``n`` for the chosen clients, Node's first: (key, command, cwd)."""
+    node: dict[str, list[str]] = {}
+    ours: dict[str, list[str]] = {}
+    for client in clients:
+        plan = _PLAN[client].get(op)
+        if plan is None:
+            continue
+        (key, our_client), node_clients = plan
+        ours[key] = [sys.executable, str(HERE), "--op", op, "--n", str(n)]
+        ours[key] += ["--client", our_client, "--data", data]
+        for node_client in node_clients if node_dir else ():
+            node_key = "node-none" if op == "vcard_parse" else f"node-{node_client}"
+            node[node_key] = ["node", "contacts-bench.js", "--op", op, "--n", str(n)]
+            node[node_key] += ["--client", node_client, "--data", str(Path(data).resolve())]
+    return [(k, cmd, node_dir / "node" if node_dir else None) for k, cmd in node.items()] + [
+        (k, cmd, None) for k, cmd in ours.items()
+    ]
+
+
 def orchestrate(opts: argparse.Namespace) -> dict[str, Any]:
     sizes = [int(s) for s in opts.sizes.split(",")]
     manifest = _verify(Path(opts.data), sizes)
     node_dir = Path(opts.node).resolve() if opts.node else None
-    node_map = {  # our offline op -> the Node runs it is compared with
-        "vcard_export": ("transport", "object"),
-        "csv_export": ("transport", "object"),
-        "vcard_parse": ("object",),  # Node's vcard_parse ignores --client
-        "csv_import": ("transport", "object"),
-    }
+    clients = [c.strip() for c in opts.clients.split(",") if c.strip()]
+    load_start = os.getloadavg()
     runs: dict[str, dict[str, dict[str, list[dict[str, Any]]]]] = {}
     for rep in range(opts.reps):
         for n in sizes:
-            for op in OFFLINE_OPS:
-                variants: list[tuple[str, list[str], Path | None]] = []
-                if node_dir:
-                    for client in node_map[op]:
-                        variants.append(
-                            (
-                                f"node-{client}" if op != "vcard_parse" else "node-none",
-                                [
-                                    "node",
-                                    "contacts-bench.js",
-                                    "--op",
-                                    op,
-                                    "--n",
-                                    str(n),
-                                    "--client",
-                                    client,
-                                    "--data",
-                                    str(Path(opts.data).resolve()),
-                                ],
-                                node_dir / "node",
-                            )
-                        )
-                variants.append(
-                    (
-                        "offline",
-                        [
-                            sys.executable,
-                            str(HERE),
-                            "--op",
-                            op,
-                            "--n",
-                            str(n),
-                            "--client",
-                            "offline",
-                            "--data",
-                            opts.data,
-                        ],
-                        None,
-                    )
-                )
+            for op in OPS:
+                variants = _variants(op, n, clients, opts.data, node_dir)
                 for key, cmd, cwd in variants:
                     print(
                         f"[contacts_bench] rep {rep + 1}/{opts.reps} {op} n={n} {key}",
@@ -442,12 +449,18 @@ def orchestrate(opts: argparse.Namespace) -> dict[str, Any]:
         "schema": "peerbench/1",
         "side": "python",
         "versions": {"python": platform.python_version(), "sipgateio": _version()},
-        "host": {"cpus": os.cpu_count(), "loadavg": os.getloadavg()},
+        "host": {
+            "cpus": os.cpu_count(),
+            "loadavg_start": load_start,
+            "loadavg_end": os.getloadavg(),
+        },
         "config": {
             "reps": opts.reps,
             "sizes": sizes,
-            "client": "offline",
-            "note": "offline = the library's conversion functions without a client",
+            "clients": clients,
+            "note": "transport = the real client over an httpx.MockTransport (pages of the "
+            "resource's DEFAULT_PAGE_SIZE pre-built); offline = the library's conversion "
+            "functions without a client; none = vcard_parse (no client)",
         },
         "data_manifest": manifest,
         "contacts": {"results": results},
@@ -502,6 +515,9 @@ def main() -> None:
     parser.add_argument("--no-gc-pause", action="store_true")
     parser.add_argument("--all", action="store_true", help="run every op in fresh processes")
     parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument(
+        "--clients", default="transport", help="with --all: transport, offline or both (comma)"
+    )
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--node", help="peerbench folder: interleave node/contacts-bench.js")
     parser.add_argument("--out", help="write the --all report (JSON) here")
