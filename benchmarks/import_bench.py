@@ -56,7 +56,8 @@ def main() -> None:
     med = {name: statistics.median(s) * 1000 for name, s in samples.items()}
     cost = {name: med[name] - med["baseline"] for name in variants}
     print(
-        f"python {sys.version.split()[0]}, {args.runs} interleaved runs each, load {os.getloadavg()}"
+        f"python {sys.version.split()[0]}, {args.runs} interleaved runs each, "
+        f"load {os.getloadavg()}"
     )
     for name in variants:
         print(f"  {name:20s} {med[name]:7.1f} ms   import cost {cost[name]:6.1f} ms")

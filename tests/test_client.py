@@ -191,9 +191,9 @@ def test_status_maps_to_error_class(
 
 def test_error_with_non_json_body(api: APIStub) -> None:
     api.reply("GET", "/v2/users", Answer(500, body="<html>boom</html>", content_type="text/html"))
-    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url, max_retries=0) as c:
-        with pytest.raises(errors.ServerError) as info:
-            c.get_web_users()
+    client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url, max_retries=0)
+    with client, pytest.raises(errors.ServerError) as info:
+        client.get_web_users()
     assert info.value.detail is None and info.value.body == "<html>boom</html>"
 
 
@@ -260,9 +260,9 @@ def test_retries_give_up_after_max_retries(
 
 def test_default_is_two_retries(api: APIStub, sleeps: list[float]) -> None:
     api.reply("GET", "/v2/users", Answer(502))
-    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
-        with pytest.raises(errors.ServerError):
-            c.get_web_users()
+    client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url)
+    with client, pytest.raises(errors.ServerError):
+        client.get_web_users()
     assert len(api.requests) == 3
 
 
