@@ -50,11 +50,13 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import platform
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -86,7 +88,38 @@ class _Sink:
     mock_page_misses = 0
 
 
-def _transport_client(body: bytes, n: int, sink: _Sink) -> Any:
+def build_pages(body_path: Path, n: int, page_size: int, out: Path) -> None:
+    """Write the GET /contacts pages of ``page_size`` for contacts-N.json to ``out`` (pickle).
+
+    Runs in a child process (``--build-pages``): decoding 100,000 contacts to slice them takes
+    ~300 MB, which would otherwise be the measured process's peak RSS before the op starts.
+    """
+    items = json.loads(body_path.read_bytes())["items"]
+    pages = {
+        (offset, str(page_size)): json.dumps(
+            {"items": items[offset : offset + page_size], "totalCount": n}
+        ).encode()
+        for offset in range(0, n, page_size)
+    }
+    partial = out.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(out)
+
+
+def _prebuilt_pages(body_path: Path, n: int, page_size: int) -> dict[tuple[int, str], bytes]:
+    """The pages of :func:`build_pages`, built once per data file and page size (temp dir)."""
+    stat = body_path.stat()
+    name = f"sipgateio-contacts-pages-{n}-{page_size}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    cache = Path(tempfile.gettempdir()) / name
+    if not cache.exists():
+        cmd = [sys.executable, str(HERE), "--build-pages", str(body_path), str(n)]
+        subprocess.run([*cmd, str(page_size), str(cache)], check=True)
+    with cache.open("rb") as file:
+        pages: dict[tuple[int, str], bytes] = pickle.load(file)
+    return pages
+
+
+def _transport_client(body: bytes, body_path: Path | None, n: int, sink: _Sink) -> Any:
     """The real client over an httpx.MockTransport answering like the API (PYTHON_SIDE.md)."""
     import httpx
 
@@ -129,12 +162,8 @@ def _transport_client(body: bytes, n: int, sink: _Sink) -> Any:
         sys.exit("--client transport needs sipgateio/contacts/resource.py (not written yet)")
     # Pre-serialise the pages of the library's default page size before the clock starts.
     page_size = getattr(contacts_resource, "DEFAULT_PAGE_SIZE", None)
-    if page_size:
-        items = json.loads(body)["items"]
-        for offset in range(0, n, page_size):
-            pages[(offset, str(page_size))] = json.dumps(
-                {"items": items[offset : offset + page_size], "totalCount": n}
-            ).encode()
+    if page_size and body_path is not None:
+        pages.update(_prebuilt_pages(body_path, n, page_size))
     http_client = httpx.Client(
         transport=httpx.MockTransport(handler), base_url="https://api.sipgate.com/v2"
     )
@@ -198,7 +227,8 @@ def run_one(
         else:
             sys.exit(f"op {op} has no offline form (it is N POSTs)")
     else:
-        client = _transport_client(body or b'{"items": [], "totalCount": 0}', n, sink)
+        body_path = data / f"contacts-{n}.json" if body is not None else None
+        client = _transport_client(body or b'{"items": [], "totalCount": 0}', body_path, n, sink)
         contacts = client.contacts
         if op == "vcard_export":
 
@@ -521,7 +551,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--node", help="peerbench folder: interleave node/contacts-bench.js")
     parser.add_argument("--out", help="write the --all report (JSON) here")
+    parser.add_argument("--build-pages", nargs=4, help=argparse.SUPPRESS)
     opts = parser.parse_args()
+    if opts.build_pages:
+        body_path, n, page_size, out = opts.build_pages
+        build_pages(Path(body_path), int(n), int(page_size), Path(out))
+        return
     if opts.all:
         report = orchestrate(opts)
         _print_table(report)
