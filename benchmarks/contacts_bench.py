@@ -106,7 +106,7 @@ def build_pages(body_path: Path, n: int, page_size: int, out: Path) -> None:
     partial.replace(out)
 
 
-def _prebuilt_pages(body_path: Path, n: int, page_size: int) -> dict[tuple[int, str], bytes]:
+def _prebuilt_pages(body_path: Path, n: int, page_size: int) -> dict[tuple[int, str | None], bytes]:
     """The pages of :func:`build_pages`, built once per data file and page size (temp dir)."""
     stat = body_path.stat()
     name = f"sipgateio-contacts-pages-{n}-{page_size}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
@@ -115,7 +115,7 @@ def _prebuilt_pages(body_path: Path, n: int, page_size: int) -> dict[tuple[int, 
         cmd = [sys.executable, str(HERE), "--build-pages", str(body_path), str(n)]
         subprocess.run([*cmd, str(page_size), str(cache)], check=True)
     with cache.open("rb") as file:
-        pages: dict[tuple[int, str], bytes] = pickle.load(file)
+        pages: dict[tuple[int, str | None], bytes] = pickle.load(file)
     return pages
 
 
