@@ -123,7 +123,8 @@ class AnswerEvent(CallEvent):
 class HangUpEvent(CallEvent):
     """The call ended (``event=hangup``) for the reason in ``cause``; sipgate ignores the reply."""
 
-    cause: HangUpCause = attrs.field(kw_only=True)
+    cause: HangUpCause | str = attrs.field(kw_only=True)
+    """A :class:`HangUpCause`; a cause this library does not know yet stays a plain string."""
     answering_number: str | None = attrs.field(default=None, kw_only=True)
     event: EventType = attrs.field(default=EventType.HANGUP, init=False)
 
@@ -218,9 +219,10 @@ def _answer(form: Form) -> AnswerEvent:
 def _hang_up(form: Form) -> HangUpEvent:
     cause = _required(form.fields, "cause")
     try:
-        hang_up_cause = HangUpCause(cause)
+        hang_up_cause: HangUpCause | str = HangUpCause(cause)
     except ValueError:
-        raise FormError(f"unknown hang-up cause {cause!r}") from None
+        # A cause sipgate adds later must not cost the app its hangup event.
+        hang_up_cause = cause
     return HangUpEvent(
         *_call(form.fields),
         cause=hang_up_cause,
@@ -257,7 +259,8 @@ def event_type_of(form: Form) -> EventType:
 def event_from_form(form: Form) -> Event:
     """Build the event a decoded push form describes, or raise :class:`FormError`.
 
-    The ``event`` field picks the type; a missing required field, an unknown event,
-    direction or hang-up cause is an error. Fields the protocol may add later are ignored.
+    The ``event`` field picks the type; a missing required field, an unknown event or
+    direction is an error. An unknown hang-up cause is kept as a string, and fields
+    the protocol may add later are ignored.
     """
     return _BUILDERS[event_type_of(form).value][1](form)

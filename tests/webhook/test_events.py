@@ -108,6 +108,14 @@ def test_hangup_event_every_cause(pusher: Pusher, cause: HangUpCause) -> None:
     assert event.event is EventType.HANGUP
 
 
+def test_hangup_with_a_cause_added_later_reaches_the_handler(pusher: Pusher) -> None:
+    fields = {"event": "hangup", "cause": "meteorStrike", "callId": "1", "from": "anonymous",
+              "to": "4930", "direction": "in"}  # fmt: skip
+    event = capture(pusher, "on_hangup", fields)
+    assert event.cause == "meteorStrike"
+    assert not isinstance(event.cause, HangUpCause)
+
+
 def test_hangup_without_answering_number(pusher: Pusher) -> None:
     fields = {"event": "hangup", "cause": "cancel", "callId": "1", "from": "anonymous",
               "to": "4930", "direction": "in"}  # fmt: skip
