@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from .errors import ValidationError
 
-__all__ = ["extension_id", "is_extension", "non_empty", "phone_number"]
+__all__ = [
+    "boolean",
+    "extension_id",
+    "http_url",
+    "is_extension",
+    "items",
+    "non_empty",
+    "phone_number",
+]
 
 _EXTENSION = re.compile(r"([a-z])(0|[1-9][0-9]*)")
 
@@ -92,3 +102,35 @@ def non_empty(value: object, field: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(f"{field} must be a non-empty string, got {value!r}", field=field)
     return value
+
+
+def boolean(value: object, field: str) -> bool:
+    """Return ``value`` if it is ``True`` or ``False`` (not 0/1, not a string)."""
+    if not isinstance(value, bool):
+        raise ValidationError(f"{field} must be True or False, got {value!r}", field=field)
+    return value
+
+
+def http_url(value: object, field: str) -> str:
+    """Return ``value`` if it is an absolute ``http://`` or ``https://`` URL with a host."""
+    if isinstance(value, str) and value == value.strip():
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
+        except ValueError:
+            ok = False
+        if ok:
+            return value
+    raise ValidationError(
+        f"{field} must be an http:// or https:// URL with a host, got {value!r}", field=field
+    )
+
+
+def items(value: object, field: str) -> tuple[object, ...]:
+    """Return the elements of a list, tuple or other iterable; a lone string is rejected."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise ValidationError(
+            f"{field} must be a list (or other iterable) of values, got {value!r}", field=field
+        )
+    return tuple(value)

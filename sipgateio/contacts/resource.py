@@ -70,7 +70,7 @@ from .._ops import (
     operation,
     walk_pages,
 )
-from .._validation import non_empty, phone_number
+from .._validation import items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
 from .csv import normalize_number, prepare_import, write_csv
@@ -201,17 +201,8 @@ def _text(value: object, field: str) -> str:
     return value
 
 
-def _values(value: object, field: str) -> tuple[object, ...]:
-    """The elements of a list, tuple or other iterable (a lone string is rejected)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ValidationError(
-            f"{field} must be a list (or other iterable), got {value!r}", field=field
-        )
-    return tuple(value)
-
-
 def _types(value: object, field: str) -> tuple[str, ...]:
-    types = _values(value, field)
+    types = items(value, field)
     for t in types:
         if not isinstance(t, str) or not t.strip():
             raise ValidationError(
@@ -223,7 +214,7 @@ def _types(value: object, field: str) -> tuple[str, ...]:
 
 def _new_numbers(value: object) -> tuple[PhoneNumber, ...]:
     numbers = []
-    for n in _values(value, "numbers"):
+    for n in items(value, "numbers"):
         if isinstance(n, PhoneNumber):
             numbers.append(
                 PhoneNumber(phone_number(n.number, "numbers"), _types(n.type, "numbers"))
@@ -235,7 +226,7 @@ def _new_numbers(value: object) -> tuple[PhoneNumber, ...]:
 
 def _new_emails(value: object) -> tuple[Email, ...]:
     emails = []
-    for e in _values(value, "emails"):
+    for e in items(value, "emails"):
         address, types = (e.email, _types(e.type, "emails")) if isinstance(e, Email) else (e, ())
         if not isinstance(address, str) or "@" not in address or address != address.strip():
             raise ValidationError(
@@ -246,7 +237,7 @@ def _new_emails(value: object) -> tuple[Email, ...]:
 
 
 def _addresses(value: object, field: str) -> tuple[Address, ...]:
-    addresses = _values(value, field)
+    addresses = items(value, field)
     for a in addresses:
         if not isinstance(a, Address) or not all(
             isinstance(getattr(a, part.name), str) for part in Address.__attrs_attrs__
@@ -259,12 +250,12 @@ def _addresses(value: object, field: str) -> tuple[Address, ...]:
 
 def _organization(value: object, field: str) -> tuple[tuple[str, ...], ...]:
     """One organisation as strings (name, unit...), or several as a list of such tuples."""
-    entries = _values(value, field)
+    entries = items(value, field)
     if entries and all(isinstance(e, str) for e in entries):
         entries = (entries,)
     organization = []
     for org in entries:
-        parts = _values(org, field)
+        parts = items(org, field)
         if not all(isinstance(p, str) for p in parts):
             raise ValidationError(
                 f"{field} must be the strings of one organisation (name, unit...) or a list "
@@ -289,13 +280,13 @@ def _checked(contact: object) -> Contact:
     non_empty(contact.name, "contact.name")
     _write_scope(contact.scope)
     _picture(contact.picture, "contact.picture")
-    for n in _values(contact.numbers, "contact.numbers"):
+    for n in items(contact.numbers, "contact.numbers"):
         if not isinstance(n, PhoneNumber) or not isinstance(n.number, str):
             raise ValidationError(
                 f"contact.numbers must hold PhoneNumber objects, got {n!r}", field="contact.numbers"
             )
         _types(n.type, "contact.numbers")
-    for e in _values(contact.emails, "contact.emails"):
+    for e in items(contact.emails, "contact.emails"):
         if not isinstance(e, Email) or not isinstance(e.email, str):
             raise ValidationError(
                 f"contact.emails must hold Email objects, got {e!r}", field="contact.emails"

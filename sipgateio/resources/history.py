@@ -14,7 +14,7 @@ import datetime as dt
 import enum
 import io
 import json
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -45,10 +45,9 @@ from .._ops import (
     operation,
     walk_pages,
 )
-from .._validation import extension_id, non_empty, phone_number
+from .._validation import boolean, extension_id, items, non_empty, phone_number
 from ..errors import ValidationError
 from ..pagination import Pagination
-from ._checks import boolean, chunks, items
 
 __all__ = [
     "CallHistoryEntry",
@@ -451,6 +450,27 @@ class HistoryEntryUpdateOptions:
 # -- operations -----------------------------------------------------------------------------
 
 
+def _chunks(
+    values: Sequence[T], *, budget: int, price: Callable[[T], int] = lambda _: 1
+) -> Iterator[list[T]]:
+    """Split ``values``, in order, into runs whose summed ``price`` stays within ``budget``.
+
+    Each value costs 1 unless ``price`` says otherwise (e.g. its length in a query string).
+    A value dearer than the whole budget still gets a run of its own.
+    """
+    run: list[T] = []
+    spent = 0
+    for value in values:
+        cost = price(value)
+        if run and spent + cost > budget:
+            yield run
+            run, spent = [], 0
+        run.append(value)
+        spent += cost
+    if run:
+        yield run
+
+
 def entry_by_id(entry_id: str) -> Op[HistoryEntry]:
     """Shared sub-step: GET /history/{entry_id} as the typed entry."""
     body = yield call_raw(get_history_entry, entry_id=non_empty(entry_id, "entry_id"))
@@ -566,7 +586,7 @@ class HistoryResource(Resource[M]):
         ids = list(dict.fromkeys(ids))
         query_cost = len("id=&")
         budget = _DELETE_QUERY_BUDGET
-        for run in chunks(ids, budget=budget, price=lambda i: len(quote(i, safe="")) + query_cost):
+        for run in _chunks(ids, budget=budget, price=lambda i: len(quote(i, safe="")) + query_cost):
             yield call(delete_history_entries, id=run)
 
     @operation
@@ -604,7 +624,7 @@ class HistoryResource(Resource[M]):
                 single.append((entry.id, _update_body(options)))
             elif options.flags():
                 bulk.append(_update_item(entry.id, options))
-        for run in chunks(bulk, budget=_BULK_UPDATE_MAX):
+        for run in _chunks(bulk, budget=_BULK_UPDATE_MAX):
             yield call(update_history_entries, body=run)
         for entry_id, body in single:
             yield call(update_history_entry, entry_id=entry_id, body=body)

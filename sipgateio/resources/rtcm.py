@@ -30,9 +30,9 @@ from sipgate_api.models import (
 )
 
 from .._ops import Call, M, Op, Resource, call, operation
+from .._validation import boolean, http_url
 from .._validation import phone_number as _phone_number
 from ..errors import ValidationError
-from ._checks import boolean, http_url
 
 __all__ = ["RTCMCall", "RTCMParticipant", "RTCMResource"]
 

@@ -14,8 +14,7 @@ from sipgate_api.api.settings import get_sipgateio_settings, update_sipgateio_se
 from sipgate_api.models import SipgateioSettingsUpdate
 
 from .._ops import M, Op, Resource, call, operation
-from .._validation import extension_id
-from ._checks import boolean, http_url, items
+from .._validation import boolean, extension_id, http_url, items
 
 __all__ = ["WebhookSettings", "WebhookSettingsResource"]
 
