@@ -13,6 +13,7 @@ __all__ = [
     "boolean",
     "extension_id",
     "http_url",
+    "is_e164",
     "is_extension",
     "items",
     "non_empty",
@@ -63,16 +64,41 @@ def extension_id(value: object, field: str, types: str | None = None) -> str:
     return value
 
 
-def phone_number(value: object, field: str) -> str:
+is_e164 = re.compile(r"\+[1-9][0-9]{6,14}").fullmatch
+"""Whether a string has the form of an E.164 number (``+`` and 7 to 15 digits); no other check."""
+
+_IMPOSSIBLE = {  # phonenumbers.ValidationResult
+    1: "unknown country code",
+    2: "too short",
+    3: "too long",
+    4: "too short, or a local number without area code",
+    5: "invalid length",
+}
+
+
+def phone_number(value: object, field: str, *, default_region: str | None = None) -> str:
     """Return ``value`` as an E.164 number (``+4915799912345``), or raise ValidationError.
 
-    Accepts the international forms ``+49 157 99912345`` and ``0049...``; a national
-    number without country code is rejected rather than guessed.
+    Without ``default_region`` (arguments of API calls): accepts the international forms
+    ``+49 157 99912345`` and ``0049...`` of a valid number; a national number without
+    country code is rejected rather than guessed.
+
+    With ``default_region`` (numbers read from address books, e.g. ``"DE"``): a national
+    number is read as dialled in that region (``"0211 63553355"`` gives
+    ``"+4921163553355"``), a number already in E.164 form is taken as it is, and any other
+    must be a *possible* number (its length fits its country; the numbering plan is not
+    checked). The message names the number and why it was refused (too short, too long,
+    a local number without area code, not a number at all).
     """
     if isinstance(value, str):
-        e164 = _e164(value)
+        text = value.strip()
+        if default_region is not None and is_e164(text):
+            return text
+        e164, reason = _parse(text, default_region)
         if e164 is not None:
             return e164
+        if default_region is not None:
+            raise ValidationError(f"{text!r} {reason}", field=field)
     raise ValidationError(
         f"{field} must be a valid phone number with country code (E.164, e.g. "
         f"'+4915799912345'), got {value!r}",
@@ -81,20 +107,28 @@ def phone_number(value: object, field: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _e164(value: str) -> str | None:
-    """``value`` in E.164 form, or None. Cached: parsing costs ~20 µs, senders repeat numbers."""
+def _parse(text: str, region: str | None) -> tuple[str | None, str]:
+    """``(E.164, "")`` for ``text``, or ``(None, why not)``; see :func:`phone_number`.
+
+    Cached: parsing costs ~20 µs, senders and address books repeat numbers.
+    """
     import phonenumbers  # heavy: loaded on first use
 
-    text = value.strip()
-    if text.startswith("00"):
+    if region is None and text.startswith("00"):
         text = "+" + text[2:]
     try:
-        parsed = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(parsed):
-        return None
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        reason = str(exc).split(") ", 1)[-1].rstrip(".")  # "(1) The string supplied..."
+        return None, f"is not a phone number: {reason}"
+    if region is None:
+        if not phonenumbers.is_valid_number(parsed):
+            return None, "is not a valid phone number"
+    else:
+        why = phonenumbers.is_possible_number_with_reason(parsed)
+        if why != phonenumbers.ValidationResult.IS_POSSIBLE:
+            return None, f"is not a possible phone number: {_IMPOSSIBLE.get(why, 'invalid')}"
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)), ""
 
 
 def non_empty(value: object, field: str) -> str:

@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from .._validation import is_e164, phone_number
 from ..errors import ValidationError
 from .models import (
     Address,
@@ -121,43 +122,20 @@ _SCOPES: dict[str, Scope | ExportScope] = {
 
 # ----------------------------------------------------------------------------- phone numbers
 
-_is_e164 = re.compile(r"\+[1-9][0-9]{6,14}").fullmatch
-_IMPOSSIBLE = {  # phonenumbers.ValidationResult
-    1: "unknown country code",
-    2: "too short",
-    3: "too long",
-    4: "too short, or a local number without area code",
-    5: "invalid length",
-}
+DEFAULT_REGION = "DE"
+"""Where national numbers of an imported address book are read as dialled (``0211...``)."""
 
 
-def normalize_number(number: str, default_region: str = "DE") -> str:
+def normalize_number(number: str, default_region: str = DEFAULT_REGION) -> str:
     """``number`` in E.164 form, e.g. ``"0211 63553355"`` → ``"+4921163553355"``.
 
     A number already in E.164 form is returned as it is. Raises
-    :class:`~sipgateio.errors.ValidationError` when ``phonenumbers`` cannot parse it or it
-    cannot be a phone number: too short or too long for its country, or a local number
-    without area code (``110``).
+    :class:`~sipgateio.errors.ValidationError` (field ``number``) when ``phonenumbers`` cannot
+    parse it or it cannot be a phone number: too short or too long for its country, or a local
+    number without area code (``110``). The import paths' check, see
+    :func:`sipgateio._validation.phone_number` with ``default_region``.
     """
-    number = number.strip()
-    if _is_e164(number):
-        return number
-    import phonenumbers  # heavy: loaded on first use
-
-    try:
-        parsed = phonenumbers.parse(number, default_region)
-    except phonenumbers.NumberParseException as exc:
-        reason = str(exc).split(") ", 1)[-1].rstrip(".")  # "(1) The string supplied..."
-        raise ValidationError(
-            f"{number!r} is not a phone number: {reason}", field="number"
-        ) from exc
-    why = phonenumbers.is_possible_number_with_reason(parsed)
-    if why != phonenumbers.ValidationResult.IS_POSSIBLE:
-        raise ValidationError(
-            f"{number!r} is not a possible phone number: {_IMPOSSIBLE.get(why, 'invalid')}",
-            field="number",
-        )
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    return phone_number(number, "number", default_region=default_region)
 
 
 # ------------------------------------------------------------------------------------ export
@@ -508,7 +486,9 @@ def _contact(
     )
     for number, types in typed_numbers:
         try:
-            numbers.append(PhoneNumber(normalize_number(number, region), types))
+            numbers.append(
+                PhoneNumber(phone_number(number, "number", default_region=region), types)
+            )
         except ValidationError as exc:
             raise ValueError(str(exc)) from None
     emails = tuple(Email(email, types) for email, types in _typed(cell("emails")))
@@ -542,7 +522,7 @@ def parse_csv(
     text: str,
     *,
     delimiter: str | None = None,
-    default_region: str = "DE",
+    default_region: str = DEFAULT_REGION,
     scope: Scope | ExportScope = Scope.PRIVATE,
 ) -> ParseResult:
     """Read contacts from CSV (offline): the format of :func:`write_csv`, or any CSV file.
@@ -587,7 +567,7 @@ class CsvImport:
 
 
 def prepare_import(
-    text: str, *, delimiter: str | None = None, default_region: str = "DE"
+    text: str, *, delimiter: str | None = None, default_region: str = DEFAULT_REGION
 ) -> CsvImport:
     """Project a CSV onto the API's import format ``firstname,lastname,number``.
 
@@ -628,13 +608,13 @@ def prepare_import(
                 )
                 skipped.append(SkippedRecord(start, reason))
                 continue
-            if not _is_e164(number):
+            if not is_e164(number):
                 number = number.strip()
                 if not number:
                     skipped.append(SkippedRecord(start, "no number"))
                     continue
                 try:
-                    number = normalize_number(number, default_region)
+                    number = phone_number(number, "number", default_region=default_region)
                 except ValidationError as exc:
                     skipped.append(SkippedRecord(start, str(exc)))
                     continue

@@ -73,7 +73,7 @@ from .._ops import (
 from .._validation import items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
-from .csv import normalize_number, prepare_import, write_csv
+from .csv import DEFAULT_REGION, prepare_import, write_csv
 from .models import (
     Address,
     Contact,
@@ -510,7 +510,10 @@ def _delete_all(scope: Scope) -> Op[None]:
 def _card_body(record: ParsedContact) -> dict[str, Any]:
     """The create body of a parsed card, its numbers in E.164 (ValidationError if one is not)."""
     contact = record.contact
-    numbers = tuple(PhoneNumber(normalize_number(n.number), n.type) for n in contact.numbers)
+    numbers = tuple(
+        PhoneNumber(phone_number(n.number, "number", default_region=DEFAULT_REGION), n.type)
+        for n in contact.numbers
+    )
     return contact_to_api(
         Contact(
             "",
