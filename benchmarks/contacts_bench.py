@@ -14,9 +14,11 @@ OP (client ``offline``: the library's conversion functions, no client; what the 
 will run inside):
 
     vcard_parse   parse_vcards(card) for each card of data/vcards-N.json (results kept)
-    vcard_export  vcards_from_api_json(body of data/contacts-N.json): decode, build the
-                  contacts, write the cards (what export_as_vcards does with each page)
-    csv_export    csv_from_api_json(body, delimiter=",")
+    vcard_export  write_vcards(map(contact_from_api, items)) of the body of
+                  data/contacts-N.json as the resource reads a page (decoded with orjson,
+                  the collector paused, each item released once converted): what
+                  export_as_vcards does with each page
+    csv_export    write_csv(map(contact_from_api, items), delimiter=","), likewise
     csv_import    prepare_import(text of data/import-N.csv): the API's CSV projection + base64
 
 Client ``transport`` (the headline of PYTHON_SIDE.md: the real client over an
@@ -187,11 +189,14 @@ def run_one(
     from sipgateio.contacts import (
         ExportScope,
         Scope,
-        csv_from_api_json,
+        contact_from_api,
         parse_vcards,
+        paused_gc,
         prepare_import,
-        vcards_from_api_json,
+        write_csv,
+        write_vcards,
     )
+    from sipgateio.contacts.resource import _decode, _each  # the resource's page path
 
     t_load = time.perf_counter()
     body = cards = csv_text = None
@@ -207,12 +212,16 @@ def run_one(
         if op == "vcard_export":
 
             def run() -> Any:
-                return vcards_from_api_json(body)[0]
+                with paused_gc():
+                    items = _each(_decode(body, "GET /contacts")["items"], None)
+                    return write_vcards(map(contact_from_api, items))
 
         elif op == "csv_export":
 
             def run() -> Any:
-                return csv_from_api_json(body, delimiter=",")[0]
+                with paused_gc():
+                    items = _each(_decode(body, "GET /contacts")["items"], None)
+                    return write_csv(map(contact_from_api, items), delimiter=",")
 
         elif op == "vcard_parse":
 

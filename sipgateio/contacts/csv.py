@@ -63,7 +63,6 @@ from .models import (
     PhoneNumber,
     Scope,
     SkippedRecord,
-    map_api_page,
     paused_gc,
     split_name,
 )
@@ -72,7 +71,6 @@ __all__ = [
     "EXPORT_COLUMNS",
     "IMPORT_COLUMNS",
     "CsvImport",
-    "csv_from_api_json",
     "normalize_number",
     "parse_csv",
     "prepare_import",
@@ -292,16 +290,6 @@ def _writer(
     return chunks, write
 
 
-def _write_rows(rows: Iterable[tuple[str, ...]], delimiter: str, header: bool) -> str:
-    _check_delimiter(delimiter)
-    chunks, write = _writer(delimiter, "\r\n")
-    if header:
-        write(EXPORT_COLUMNS)
-    for row in rows:
-        write(row)
-    return "".join(chunks)
-
-
 def write_csv(contacts: Iterable[Contact], *, delimiter: str = ",", header: bool = True) -> str:
     """The contacts as RFC 4180 CSV (CRLF line ends), in the export format described above.
 
@@ -309,21 +297,12 @@ def write_csv(contacts: Iterable[Contact], *, delimiter: str = ",", header: bool
     """
     _check_delimiter(delimiter)
     with paused_gc():
-        return _write_rows(map(_row, contacts), delimiter, header)
-
-
-def csv_from_api_json(
-    content: str | bytes, *, delimiter: str = ",", header: bool = True
-) -> tuple[str, int]:
-    """The CSV of one ``GET /contacts`` response body (see :func:`write_csv`), and its total.
-
-    What an export does with each page: decode it and turn each contact into its row as soon
-    as it is built (see :func:`~sipgateio.contacts.models.map_api_page`).
-    """
-    _check_delimiter(delimiter)
-    with paused_gc():
-        rows, total = map_api_page(content, _row)
-        return _write_rows(rows, delimiter, header), total
+        chunks, write = _writer(delimiter, "\r\n")
+        if header:
+            write(EXPORT_COLUMNS)
+        for contact in contacts:
+            write(_row(contact))
+        return "".join(chunks)
 
 
 # ------------------------------------------------------------------------------------ import

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import enum
 import gc
-import json
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -44,8 +43,6 @@ __all__ = [
     "contact_from_api",
     "contact_to_api",
     "contacts_from_api",
-    "contacts_from_api_json",
-    "map_api_page",
     "paused_gc",
     "split_name",
 ]
@@ -220,8 +217,6 @@ def split_name(name: str) -> tuple[str, str]:
     return (parts[0] if parts else ""), ""
 
 
-T = TypeVar("T")
-
 _SCOPES: dict[str, Scope | ExportScope] = {
     "PRIVATE": Scope.PRIVATE,
     "SHARED": Scope.SHARED,
@@ -389,45 +384,3 @@ def contacts_from_api(items: Iterable[Mapping[str, Any]]) -> list[Contact]:
     """:func:`contact_from_api` for every item of a ``GET /contacts`` page."""
     with paused_gc():
         return [contact_from_api(item) for item in items]
-
-
-def map_api_page(content: str | bytes, convert: Callable[[Contact], T]) -> tuple[list[T], int]:
-    """Decode a ``GET /contacts`` response body and ``convert`` each of its contacts.
-
-    Returns the converted items and the page's ``totalCount``. Runs in one :func:`paused_gc`
-    region and frees each decoded JSON object as soon as it is converted, so that neither the
-    decoded page nor the intermediate contacts are ever scanned by the collector or all alive
-    at once. Raises :class:`~sipgateio.errors.ValidationError` when the body is not such a page.
-    """
-    with paused_gc():
-        try:
-            page = json.loads(content)
-            items = page["items"]
-            if type(items) is not list:
-                raise TypeError(f"items is {type(items).__name__}, not a list")
-            total = int(page.get("totalCount", len(items)))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise ValidationError(f"not a contacts page: {exc}", field="content") from exc
-        out = []
-        for index, item in enumerate(items):
-            try:
-                contact = contact_from_api(item)
-            except (TypeError, AttributeError) as exc:
-                raise ValidationError(
-                    f"not a contacts page: item {index} is not a contact ({exc})", field="content"
-                ) from exc
-            out.append(convert(contact))
-            items[index] = None
-        return out, total
-
-
-def _same(contact: Contact) -> Contact:
-    return contact
-
-
-def contacts_from_api_json(content: str | bytes) -> tuple[list[Contact], int]:
-    """Decode a ``GET /contacts`` response body into its contacts and its ``totalCount``.
-
-    Raises :class:`~sipgateio.errors.ValidationError` when the body is not such a page.
-    """
-    return map_api_page(content, _same)

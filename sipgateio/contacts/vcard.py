@@ -56,14 +56,12 @@ from .models import (
     PhoneNumber,
     Scope,
     SkippedRecord,
-    map_api_page,
     paused_gc,
     split_name,
 )
 
 __all__ = [
     "parse_vcards",
-    "vcards_from_api_json",
     "write_vcard",
     "write_vcard_book",
     "write_vcards",
@@ -225,15 +223,6 @@ def write_vcard_book(contacts: Iterable[Contact]) -> str:
     """All contacts as one vCard 4.0 text (the cards one after another)."""
     with paused_gc():
         return "".join([write_vcard(c) for c in contacts])
-
-
-def vcards_from_api_json(content: str | bytes) -> tuple[list[str], int]:
-    """The cards of one ``GET /contacts`` response body, and its ``totalCount``.
-
-    What an export does with each page: decode it and write each contact as soon as it is
-    built (see :func:`~sipgateio.contacts.models.map_api_page`).
-    """
-    return map_api_page(content, write_vcard)
 
 
 # ----------------------------------------------------------------------------------- reading
