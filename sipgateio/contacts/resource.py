@@ -431,8 +431,7 @@ def _json(scope: object, pagination: object, filter: object) -> Op[Page[str]]:
 
 
 def _csv(scope: object, delimiter: object, pagination: object, filter: object) -> Op[Page[str]]:
-    if not isinstance(delimiter, str):
-        raise ValidationError(f"delimiter must be a string, got {delimiter!r}", field="delimiter")
+    delimiter = _text(delimiter, "delimiter")
     write_csv((), delimiter=delimiter)  # checks the delimiter before anything is sent
     parts: list[str] = []
 
