@@ -175,18 +175,31 @@ class Resource(Generic[M]):
         return f"<{type(self).__name__}>"
 
 
-class operation(Generic[P, T]):
-    """Decorator: turn an operation generator method into a sync or async method."""
+class _Driven:
+    """What both decorators share: wrap the generator method once, bind it cheaply."""
 
-    def __init__(self, fn: Callable[Concatenate[Any, P], Op[T]]) -> None:
-        self._fn = fn
+    def __init__(self, fn: Callable[..., Any], drive: str) -> None:
         functools.update_wrapper(self, fn)  # type: ignore[arg-type]
 
         @functools.wraps(fn)
         def invoke(resource: Resource[Any], /, *args: Any, **kwargs: Any) -> Any:
-            return resource._runner.run(fn(resource, *args, **kwargs))
+            # ``drive`` is "run" (operations) or "iterate" (item streams).
+            return getattr(resource._runner, drive)(fn(resource, *args, **kwargs))
 
         self._invoke = invoke
+
+    def _bind(self, obj: Resource[Any] | None) -> Any:
+        if obj is None:
+            return self
+        # A bound method of a function wrapped once: cheap per attribute access (hot path).
+        return MethodType(self._invoke, obj)
+
+
+class operation(_Driven, Generic[P, T]):
+    """Decorator: turn an operation generator method into a sync or async method."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Op[T]]) -> None:
+        super().__init__(fn, "run")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -197,24 +210,14 @@ class operation(Generic[P, T]):
         self, obj: Resource[AsyncMode], owner: type[Any]
     ) -> Callable[P, Coroutine[Any, Any, T]]: ...
     def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        # A bound method of a function wrapped once: cheap per attribute access (hot path).
-        return MethodType(self._invoke, obj)
+        return self._bind(obj)
 
 
-class item_stream(Generic[P, T]):
+class item_stream(_Driven, Generic[P, T]):
     """Decorator: turn an item stream generator method into an iterator or async iterator."""
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Stream[T]]) -> None:
-        self._fn = fn
-        functools.update_wrapper(self, fn)  # type: ignore[arg-type]
-
-        @functools.wraps(fn)
-        def invoke(resource: Resource[Any], /, *args: Any, **kwargs: Any) -> Any:
-            return resource._runner.iterate(fn(resource, *args, **kwargs))
-
-        self._invoke = invoke
+        super().__init__(fn, "iterate")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -225,9 +228,7 @@ class item_stream(Generic[P, T]):
         self, obj: Resource[AsyncMode], owner: type[Any]
     ) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        return MethodType(self._invoke, obj)
+        return self._bind(obj)
 
 
 class _Done(Exception):
