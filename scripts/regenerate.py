@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +28,42 @@ TARGET = ROOT / "generated" / "sipgate_api"
 IGNORED = {"__pycache__", ".ruff_cache"}
 
 
+TOOLS_VENV = ROOT / ".cache" / "regenerate-venv"
+
+
+def pinned_tools() -> list[str]:
+    """The generator and formatter pins of pyproject's dev extra (output depends on both)."""
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        dev = tomllib.load(fh)["project"]["optional-dependencies"]["dev"]
+    return [d for d in dev if d.startswith(("openapi-python-client==", "ruff=="))]
+
+
+def tool_bin_dir() -> Path:
+    """A bin folder holding the pinned generator: this interpreter's, or a cached venv's.
+
+    Maintainers without the dev extra installed still get the same, pinned tools: they
+    are installed once into .cache/regenerate-venv.
+    """
+    here = Path(sys.executable).parent
+    if (here / "openapi-python-client").exists():
+        return here
+    bin_dir = TOOLS_VENV / "bin"
+    if not (bin_dir / "openapi-python-client").exists():
+        print(f"installing {' '.join(pinned_tools())} into {TOOLS_VENV} ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(TOOLS_VENV)], check=True)
+        subprocess.run(
+            [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", *pinned_tools()],
+            check=True,
+        )
+    return bin_dir
+
+
 def generate(into: Path, spec: Path = SPEC) -> Path:
     """Run the generator; return the generated package folder. Exits on warnings."""
     out = into / "sipgate_api"
-    bin_dir = Path(sys.executable).parent
-    exe = bin_dir / "openapi-python-client"
+    bin_dir = tool_bin_dir()
     cmd = [
-        str(exe) if exe.exists() else "openapi-python-client",
+        str(bin_dir / "openapi-python-client"),
         "generate",
         "--path",
         str(spec),
