@@ -29,6 +29,7 @@ from .errors import (
     ServerError,
     SipgateIOError,
     TransportError,
+    UnexpectedResponseError,
     ValidationError,
 )
 
@@ -176,6 +177,7 @@ __all__ = [
     "SmsExtension",
     "SmsHistoryEntry",
     "TransportError",
+    "UnexpectedResponseError",
     "ValidationError",
     "Voicemail",
     "VoicemailHistoryEntry",

@@ -26,7 +26,13 @@ import attrs
 import httpx
 
 from ._http import retry_after_seconds
-from .errors import SipgateIOError, TransportError, ValidationError, error_for_status
+from .errors import (
+    SipgateIOError,
+    TransportError,
+    UnexpectedResponseError,
+    ValidationError,
+    error_for_status,
+)
 from .pagination import Pagination
 
 if TYPE_CHECKING:
@@ -254,6 +260,19 @@ def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
         return gen.throw(error) if error is not None else gen.send(value)
     except StopIteration as stop:
         raise _Done(stop.value) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        if isinstance(exc, SipgateIOError) or outcome is _START:
+            raise  # our own input checks, before any response arrived
+        # The operation choked on what a call returned: the response had a shape we
+        # do not know (e.g. an enum value sipgate added later).
+        raise _unexpected(exc) from exc
+
+
+def _unexpected(exc: Exception) -> UnexpectedResponseError:
+    return UnexpectedResponseError(
+        f"the API's answer could not be read ({type(exc).__name__}: {exc}); "
+        "a newer sipgateio may know this response"
+    )
 
 
 def _request_kwargs(c: Call) -> dict[str, Any]:
@@ -283,7 +302,10 @@ class _RunnerBase:
         if status < 400:
             if not c.parse:
                 return response.content
-            return c.endpoint._parse_response(client=self._raw(), response=response)
+            try:
+                return c.endpoint._parse_response(client=self._raw(), response=response)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise _unexpected(exc) from exc
         if status in c.ok:
             return None
         request = response.request

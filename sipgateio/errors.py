@@ -5,6 +5,7 @@ Every error the library raises derives from :class:`SipgateIOError`::
     SipgateIOError
     ├── ValidationError          bad input, caught before any request is sent
     ├── TransportError           connection failed or timed out (after retries)
+    ├── UnexpectedResponseError  a successful answer whose body the library cannot read
     └── APIError                 the API answered with an error status
         ├── BadRequestError       400
         ├── AuthenticationError   401
@@ -36,6 +37,7 @@ __all__ = [
     "ServerError",
     "SipgateIOError",
     "TransportError",
+    "UnexpectedResponseError",
     "ValidationError",
     "error_for_status",
 ]
@@ -69,6 +71,14 @@ class TransportError(SipgateIOError):
         super().__init__(message)
         self.method = method
         self.url = url
+
+
+class UnexpectedResponseError(SipgateIOError):
+    """The API answered with success, but with a body this library cannot read.
+
+    For example an enum value sipgate added after this release, or a missing field.
+    The underlying exception is ``__cause__``; upgrading sipgateio is the usual cure.
+    """
 
 
 class APIError(SipgateIOError):

@@ -481,3 +481,35 @@ def test_context_manager_closes_own_pool() -> None:
             return ac
 
     assert asyncio.run(go())._http.is_closed
+
+
+# -- answers the library cannot read ------------------------------------------------------------
+
+
+def test_unknown_enum_in_a_successful_answer_is_a_typed_error(
+    flavour: Flavour, api: APIStub
+) -> None:
+    from tests.resources.test_history import entry_json
+
+    api.reply("GET", "/v2/history/1", json=entry_json("1", kind="CALL"))
+    assert flavour.run(lambda c: c.history.fetch_by_id("1")).id == "1"  # the control
+    # the same entry with a type sipgate might add one day
+    api.reply("GET", "/v2/history/1", json=entry_json("1", kind="HOLOGRAM"))
+    with pytest.raises(errors.UnexpectedResponseError) as info:
+        flavour.run(lambda c: c.history.fetch_by_id("1"))
+    assert isinstance(info.value, sipgateio.SipgateIOError)
+    assert info.value.__cause__ is not None
+
+
+def test_missing_field_in_a_generated_model_is_a_typed_error(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("GET", "/v2/authorization/userinfo", json={"no_sub": True})
+    with pytest.raises(sipgateio.UnexpectedResponseError, match="could not be read"):
+        flavour.run(lambda c: c.get_authenticated_webuser_id())
+
+
+def test_input_errors_stay_validation_errors(flavour: Flavour, api: APIStub) -> None:
+    with pytest.raises(sipgateio.ValidationError):
+        flavour.run(lambda c: c.history.fetch_by_id(""))
+    assert api.requests == []
