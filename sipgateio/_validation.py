@@ -18,6 +18,7 @@ __all__ = [
     "items",
     "non_empty",
     "phone_number",
+    "to_e164",
 ]
 
 _EXTENSION = re.compile(r"([a-z])(0|[1-9][0-9]*)")
@@ -104,6 +105,11 @@ def phone_number(value: object, field: str, *, default_region: str | None = None
         f"'+4915799912345'), got {value!r}",
         field=field,
     )
+
+
+def to_e164(text: str, default_region: str | None = None) -> str | None:
+    """``text`` as E.164, or None when it is no phone number: for comparing, never raises."""
+    return _parse(text.strip(), default_region)[0]
 
 
 @functools.lru_cache(maxsize=4096)

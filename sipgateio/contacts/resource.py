@@ -70,7 +70,7 @@ from .._ops import (
     operation,
     walk_pages,
 )
-from .._validation import items, non_empty, phone_number
+from .._validation import items, non_empty, phone_number, to_e164
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
 from .csv import DEFAULT_REGION, prepare_import, write_csv
@@ -320,10 +320,7 @@ def _each(items: list[Any], keep: str | None) -> Iterator[dict[str, Any]]:
 
 
 def _comparable(number: str) -> str:
-    try:
-        return phone_number(number, "number")
-    except ValidationError:
-        return number
+    return to_e164(number) or number
 
 
 def _internal_contacts(body: bytes, numbers: tuple[str, ...]) -> list[dict[str, Any]]:

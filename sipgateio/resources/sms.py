@@ -17,7 +17,7 @@ from sipgate_api.models import SmsCallerIdUpdate, SmsRequest
 from sipgate_api.types import UNSET
 
 from .._ops import Call, M, Op, Resource, call, operation
-from .._validation import extension_id, non_empty, phone_number
+from .._validation import extension_id, non_empty, phone_number, to_e164
 from ..errors import SipgateIOError, ValidationError
 from .users import authenticated_webuser_id
 
@@ -104,10 +104,7 @@ def _same_number(api_number: str, e164: str) -> bool:
         return True
     if text[:1].isdigit() and not text.startswith("00"):
         text = "+" + text
-    try:
-        return phone_number(text, "phonenumber") == e164
-    except ValidationError:
-        return False
+    return to_e164(text) == e164
 
 
 def _caller_ids(page: Any) -> list[_CallerId]:
