@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Generator
 from datetime import UTC, datetime
 from typing import Any
 
 import attrs
 from sipgate_api.api.numbers import list_numbers
-from sipgate_api.types import UNSET
 
-from .._ops import M, Op, Resource, call, operation
-from ..errors import ValidationError
+from .._ops import M, Op, Resource, call, check_pagination, operation, walk_pages
 from ..pagination import Pagination
 
-__all__ = ["NumberMnpState", "NumberResponseItem", "NumberResponseItemType", "NumbersResource"]
+__all__ = [
+    "PAGE_SIZE",
+    "NumberMnpState",
+    "NumberResponseItem",
+    "NumberResponseItemType",
+    "NumbersResource",
+]
+
+PAGE_SIZE = 1000
+"""Numbers fetched per request when reading all of them."""
 
 
 class NumberResponseItemType(enum.StrEnum):
@@ -88,19 +96,19 @@ class NumbersResource(Resource[M]):
 
     @operation
     def get_all_numbers(self, pagination: Pagination | None = None) -> Op[list[NumberResponseItem]]:
-        """The account's phone numbers (GET /numbers).
+        """The account's phone numbers (GET /numbers), every page of them.
 
-        Without ``pagination`` the API's default page is returned; with
-        ``Pagination(offset=..., limit=...)`` that slice.
+        With ``Pagination(offset=..., limit=...)`` only that slice (``limit=None``: the
+        rest from ``offset``), fetched in pages of at most :data:`PAGE_SIZE`.
         """
-        if pagination is None:
-            page = yield call(list_numbers)
-        elif isinstance(pagination, Pagination):
-            limit = UNSET if pagination.limit is None else pagination.limit
-            page = yield call(list_numbers, offset=pagination.offset, limit=limit)
-        else:
-            raise ValidationError(
-                f"pagination must be a sipgateio.Pagination or None, got {pagination!r}",
-                field="pagination",
-            )
-        return [_number(n) for n in page.items]
+        slice_ = check_pagination(pagination)
+        numbers: list[NumberResponseItem] = []
+
+        def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
+            body = yield call(list_numbers, offset=offset, limit=size)
+            numbers.extend(_number(n) for n in body.items)
+            total = body.total_count if isinstance(body.total_count, int) else None
+            return len(body.items), total is None or offset + len(body.items) < total
+
+        yield from walk_pages(page, slice_, PAGE_SIZE)
+        return numbers
