@@ -34,7 +34,8 @@ def _positive_or_none(
 class Pagination:
     """Which slice of a list to fetch: skip ``offset`` items, return at most ``limit``.
 
-    ``limit=None`` leaves the page size to the API's default.
+    ``limit=None`` means everything from ``offset`` on; the library fetches it in as
+    many pages as it takes.
     """
 
     offset: int = attrs.field(default=0, validator=_non_negative)
