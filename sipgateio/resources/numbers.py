@@ -104,11 +104,19 @@ class NumbersResource(Resource[M]):
         slice_ = check_pagination(pagination)
         numbers: list[NumberResponseItem] = []
 
-        def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-            body = yield call(list_numbers, offset=offset, limit=size)
+        def page(offset: int, size: int | None) -> Generator[Any, Any, tuple[int, bool]]:
+            args = {} if size is None else {"offset": offset, "limit": size}
+            body = yield call(list_numbers, **args)
             numbers.extend(_number(n) for n in body.items)
             total = body.total_count if isinstance(body.total_count, int) else None
-            return len(body.items), total is None or offset + len(body.items) < total
+            return len(body.items), total is not None and offset + len(body.items) < total
 
+        if slice_ == Pagination():
+            # Most accounts have few numbers: ask plainly first (the request a bare client
+            # makes, no query to build) and page on only when totalCount says there is more.
+            count, more = yield from page(0, None)
+            if not more:
+                return numbers
+            slice_ = Pagination(offset=count)
         yield from walk_pages(page, slice_, PAGE_SIZE)
         return numbers
