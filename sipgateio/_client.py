@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sipgate_api import Client as RawClient
 
     from .contacts.resource import ContactsResource
+    from .oauth import OAuthSession
     from .resources.call import CallResource
     from .resources.devices import DevicesResource
     from .resources.fax import FaxResource
@@ -71,13 +72,14 @@ class _BaseClient(Resource[M], Generic[M]):
         token: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        oauth: OAuthSession | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: Any = None,
     ) -> None:
         self._credentials: Credentials = resolve_credentials(
-            token_id=token_id, token=token, username=username, password=password
+            token_id=token_id, token=token, username=username, password=password, oauth=oauth
         )
         _check_options(timeout, max_retries)
         self._owns_http = http_client is None
@@ -226,7 +228,8 @@ class SipgateIO(_BaseClient[SyncMode]):
     """The synchronous sipgate.io client.
 
     Credentials: ``token_id`` + ``token`` (personal access token), ``token`` alone
-    (OAuth access token), ``username`` + ``password`` (legacy basic auth), or nothing
+    (OAuth access token), ``oauth`` (an OAuth token that renews itself, see
+    :mod:`sipgateio.oauth`), ``username`` + ``password`` (legacy basic auth), or nothing
     to read ``SIPGATE_TOKEN_ID``/``SIPGATE_TOKEN`` from the environment.
 
     Options: ``base_url``, ``timeout`` (seconds or ``httpx.Timeout``; default 30 s,

@@ -25,12 +25,14 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 class Credentials:
     """Validated credentials. ``kind`` is ``"pat"``, ``"oauth"`` or ``"basic"``.
 
+    ``session`` is set for a self-renewing OAuth token (``oauth=``); it is then the auth.
     The repr shows the kind and the non-secret identifier only.
     """
 
     kind: str
     user: str | None
     secret: str
+    session: httpx.Auth | None = None
 
     def __repr__(self) -> str:
         who = f", user={self.user!r}" if self.user else ""
@@ -38,6 +40,8 @@ class Credentials:
 
     def auth(self) -> httpx.Auth:
         """The httpx auth that sends these credentials."""
+        if self.session is not None:
+            return self.session
         if self.kind == "oauth":
             return _BearerAuth(self.secret)
         assert self.user is not None
@@ -111,19 +115,40 @@ def _check_basic(username: str, password: str) -> None:
         raise ValidationError("password must not be empty", field="password")
 
 
+def _oauth_session(session: object, *others: str | None) -> Credentials:
+    from .oauth import OAuthSession
+
+    if any(other is not None for other in others):
+        raise ValidationError(
+            "conflicting credentials: oauth= replaces token_id, token, username and password",
+            field="credentials",
+        )
+    if not isinstance(session, OAuthSession):
+        raise ValidationError(
+            "oauth must be an OAuthSession (from sipgateio.oauth: flow.session(token)), "
+            f"got a {type(session).__name__}",
+            field="oauth",
+        )
+    return Credentials("oauth", None, "", session)
+
+
 def resolve_credentials(
     *,
     token_id: str | None,
     token: str | None,
     username: str | None,
     password: str | None,
+    oauth: object = None,
     environ: Mapping[str, str] | None = None,
 ) -> Credentials:
     """Pick and validate the credentials from the arguments or the environment.
 
     With no arguments, ``SIPGATE_TOKEN_ID`` + ``SIPGATE_TOKEN`` (personal access
     token) or ``SIPGATE_TOKEN`` alone (OAuth) are read from the environment.
+    ``oauth`` is a :class:`sipgateio.oauth.OAuthSession` (an OAuth token that renews itself).
     """
+    if oauth is not None:
+        return _oauth_session(oauth, token_id, token, username, password)
     given_basic = username is not None or password is not None
     given_token = token_id is not None or token is not None
     if given_basic and given_token:
