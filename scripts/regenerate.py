@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Regenerate generated/sipgate_api from openapi/sipgate-v2.yaml, or check that it is current.
+"""Regenerate generated/sipgateio/raw from openapi/sipgate-v2.yaml, or check that it is current.
 
-    python scripts/regenerate.py          # rewrite generated/sipgate_api
+    python scripts/regenerate.py          # rewrite generated/sipgateio/raw
     python scripts/regenerate.py --check  # exit 1, naming the files, when generated/ is stale
+    python scripts/regenerate.py --upstream sipgate-swagger.yaml
+        # import sipgate's newest Swagger 2.0 description: convert it, apply our overlay
+        # (openapi/sipgate-v2.overlay.yaml), validate, print the drift report since the
+        # last import, write openapi/sipgate-v2.yaml, then regenerate. Exits 1 without
+        # changing anything when overlay actions no longer apply.
 
 The generator (openapi-python-client, pinned in pyproject's dev extra) writes into a
 temporary folder outside the project; its warnings are errors here, because every
 operation of the spec must be generated. Then the folder is compared with (or copied
-over) generated/sipgate_api.
+over) generated/sipgateio/raw.
 """
 
 from __future__ import annotations
@@ -23,8 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "sipgate-v2.yaml"
+OVERLAY = ROOT / "openapi" / "sipgate-v2.overlay.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
-TARGET = ROOT / "generated" / "sipgate_api"
+TEMPLATES = ROOT / "openapi" / "templates"
+# The generated client is the subpackage sipgateio.raw: its source stays under
+# generated/ (sipgateio/__init__.py adds generated/sipgateio to the package path in a
+# checkout; the wheel maps it into the package).
+TARGET = ROOT / "generated" / "sipgateio" / "raw"
 IGNORED = {"__pycache__", ".ruff_cache"}
 
 
@@ -60,7 +70,7 @@ def tool_bin_dir() -> Path:
 
 def generate(into: Path, spec: Path = SPEC) -> Path:
     """Run the generator; return the generated package folder. Exits on warnings."""
-    out = into / "sipgate_api"
+    out = into / "raw"
     bin_dir = tool_bin_dir()
     cmd = [
         str(bin_dir / "openapi-python-client"),
@@ -74,6 +84,8 @@ def generate(into: Path, spec: Path = SPEC) -> Path:
         "--output-path",
         str(out),
         "--overwrite",
+        "--custom-template-path",
+        str(TEMPLATES),
     ]
     env = {"PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin", "NO_COLOR": "1"}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=into)
@@ -108,22 +120,42 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report drift; change nothing")
     parser.add_argument("--spec", type=Path, default=SPEC, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--upstream",
+        type=Path,
+        metavar="FILE",
+        help="sipgate's Swagger 2.0 description: refresh the spec from it first",
+    )
     args = parser.parse_args()
+    if args.upstream is not None:
+        if args.check:
+            parser.error("--upstream changes the spec; it does not go with --check")
+        from drift import report  # the pipeline needs PyYAML and jsonpath (dev extra)
+        from pipeline import import_upstream, write_spec
+
+        result = import_upstream(args.upstream, OVERLAY, args.spec)
+        print(f"drift since the last import ({args.upstream.name}):")
+        print(report(result.drift), end="")
+        if result.spec is None:
+            print(f"fix {OVERLAY.relative_to(ROOT)} (actions above), then run again")
+            return 1
+        write_spec(result.spec, args.spec, OVERLAY)
+        print(f"wrote {args.spec.relative_to(ROOT) if args.spec.is_relative_to(ROOT) else args.spec}")
     with tempfile.TemporaryDirectory(prefix="sipgateio-gen-") as tmp:
         fresh = generate(Path(tmp), args.spec.resolve())
         diff = differences(fresh, TARGET)
         if args.check:
             if diff:
-                print(f"generated/sipgate_api is out of date with {args.spec.name}:")
+                print(f"generated/sipgateio/raw is out of date with {args.spec.name}:")
                 print("\n".join(f"  {line}" for line in diff))
                 print("run: python scripts/regenerate.py")
                 return 1
-            print("generated/sipgate_api is up to date")
+            print("generated/sipgateio/raw is up to date")
             return 0
         if TARGET.exists():
             shutil.rmtree(TARGET)
         shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*IGNORED))
-        print(f"regenerated generated/sipgate_api ({len(diff)} file(s) changed)")
+        print(f"regenerated generated/sipgateio/raw ({len(diff)} file(s) changed)")
         for line in diff:
             print(f"  {line}")
     return 0

@@ -14,6 +14,7 @@ Names are imported on first use, so ``import sipgateio`` stays cheap.
 from __future__ import annotations
 
 import importlib
+import os as _os
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -32,6 +33,13 @@ from .errors import (
     UnexpectedResponseError,
     ValidationError,
 )
+
+# The generated client, sipgateio.raw, is built into the wheel; in a source checkout
+# its files live in generated/sipgateio/raw (never edited by hand), found from here.
+_checkout_generated = _os.path.join(_os.path.dirname(__path__[0]), "generated", "sipgateio")
+if _os.path.isdir(_checkout_generated):
+    __path__.append(_checkout_generated)
+del _checkout_generated
 
 if TYPE_CHECKING:
     from ._client import AsyncSipgateIO, SipgateIO

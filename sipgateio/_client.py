@@ -26,10 +26,9 @@ if TYPE_CHECKING:
     from types import TracebackType
     from typing import Self
 
-    from sipgate_api import Client as RawClient
-
     from .contacts.resource import ContactsResource
     from .oauth import OAuthSession
+    from .raw import Client as RawClient
     from .resources.call import CallResource
     from .resources.devices import DevicesResource
     from .resources.fax import FaxResource
@@ -116,16 +115,15 @@ class _BaseClient(Resource[M], Generic[M]):
     # -- the generated client --------------------------------------------------------
     @cached_property
     def raw(self) -> RawClient:
-        """The generated low-level client (package ``sipgate_api``).
+        """The generated client of every published operation (package ``sipgateio.raw``).
 
         It shares this client's base URL, authentication, timeouts, retries and
-        connection pool.
-
-        Call any generated endpoint with it, e.g.
-        ``sipgate_api.api.numbers.list_numbers.sync_detailed(client=client.raw)``
-        (``asyncio_detailed`` with :class:`AsyncSipgateIO`).
+        connection pool. Call any endpoint module with it, e.g.
+        ``sipgateio.raw.api.numbers.list_numbers.sync(client=client.raw)``
+        (``asyncio`` with :class:`AsyncSipgateIO`). An error status raises
+        :class:`~sipgateio.APIError` like the rest of the library.
         """
-        from sipgate_api import Client
+        from .raw import Client
 
         raw = Client(base_url=self.base_url)
         if isinstance(self._http, httpx.AsyncClient):

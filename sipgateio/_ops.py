@@ -19,40 +19,43 @@ import contextlib
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
-from types import MethodType, ModuleType
+from types import MethodType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 import attrs
 import httpx
 
-from ._http import retry_after_seconds
+from ._responses import api_error
 from .errors import (
     SipgateIOError,
     TransportError,
     UnexpectedResponseError,
     ValidationError,
-    error_for_status,
 )
 from .pagination import Pagination
 
 if TYPE_CHECKING:
     from typing import Self
 
+    from .raw.types import Prepared
+
 __all__ = [
     "AsyncMode",
     "AsyncRunner",
     "Call",
     "Emit",
+    "Fetch",
     "Op",
     "Resource",
     "Sleep",
     "Stream",
     "SyncMode",
     "SyncRunner",
-    "call",
-    "call_raw",
     "check_page_size",
     "check_pagination",
+    "fetch",
+    "fetch_body",
+    "fetch_unless",
     "item_stream",
     "operation",
     "walk_pages",
@@ -63,19 +66,20 @@ T = TypeVar("T")
 
 
 @attrs.frozen(slots=True)
-class Call:
-    """A request to make: a generated endpoint module and the keyword arguments for it.
+class Call(Generic[T]):
+    """A request to make: one operation of the generated client with its parameters.
 
-    ``ok`` lists extra statuses that are not errors for this call (e.g. 404 while probing).
-    ``parse=False`` returns the response body as bytes instead of the generated model:
-    for bulk reads (100,000 contacts) where the generated ``from_dict`` is the bottleneck
-    and the resource maps the documented JSON shape itself.
+    ``request`` comes from the generated endpoint module's public ``prepare(...)``: the
+    httpx request arguments and the parser of the answer, typed by what it returns.
+    ``ok`` lists extra statuses that are not errors for this call (e.g. 404 while
+    probing): the call's result is None then. ``body_only=True`` returns the response body
+    (bytes) instead of the parsed model: for bulk reads (100,000 contacts) where the
+    generated ``from_dict`` is the bottleneck and the resource reads the JSON itself.
     """
 
-    endpoint: ModuleType
-    kwargs: dict[str, Any]
+    request: Prepared[T]
     ok: frozenset[int] = frozenset()
-    parse: bool = True
+    body_only: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -92,10 +96,13 @@ class Sleep:
     seconds: float
 
 
-Op = Generator["Call | Sleep", Any, T]
+Op = Generator["Call[Any] | Sleep", Any, T]
 """An operation: yields calls, is sent their parsed results, returns ``T``."""
 
-Stream = Generator["Call | Sleep | Emit[T]", Any, None]
+Fetch = Generator["Call[Any]", Any, T]
+"""One call as a sub-generator (``result = yield from fetch(...)``), returning ``T``."""
+
+Stream = Generator["Call[Any] | Sleep | Emit[T]", Any, None]
 """An item stream: yields calls (answered with results) and items (answered with None)."""
 
 # Indirections so tests can record pauses instead of sleeping them.
@@ -103,14 +110,25 @@ _sleep = time.sleep
 _async_sleep = asyncio.sleep
 
 
-def call(endpoint: ModuleType, /, **kwargs: Any) -> Call:
-    """Describe a call of a generated endpoint function with these arguments."""
-    return Call(endpoint, kwargs)
+def fetch(request: Prepared[T]) -> Fetch[T]:
+    """Make one call and return its parsed, typed answer.
+
+    Used as ``entry = yield from fetch(get_history_entry.prepare(entry_id=...))``.
+    """
+    result: T = yield Call(request)
+    return result
 
 
-def call_raw(endpoint: ModuleType, /, **kwargs: Any) -> Call:
-    """Like :func:`call`, but the result is the response body (bytes), not a parsed model."""
-    return Call(endpoint, kwargs, parse=False)
+def fetch_unless(request: Prepared[T], ok: frozenset[int]) -> Fetch[T | None]:
+    """Like :func:`fetch`, but None when the API answers with one of the ``ok`` statuses."""
+    result: T | None = yield Call(request, ok=ok)
+    return result
+
+
+def fetch_body(request: Prepared[Any]) -> Fetch[bytes]:
+    """Make one call; the answer's body as bytes (the resource reads the JSON itself)."""
+    body: bytes = yield Call(request, body_only=True)
+    return body
 
 
 # -- paging: the walk over offset/limit pages that the list resources share -----------------
@@ -275,47 +293,35 @@ def _unexpected(exc: Exception) -> UnexpectedResponseError:
     )
 
 
-def _request_kwargs(c: Call) -> dict[str, Any]:
-    """The httpx request arguments for ``c``, built by its generated endpoint module."""
-    kwargs: dict[str, Any] = c.endpoint._get_kwargs(**c.kwargs)
+def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
+    """The httpx request arguments for ``c``, as its generated endpoint module built them."""
+    kwargs = c.request.kwargs
     if "params" in kwargs and not kwargs["params"]:
-        del kwargs["params"]  # an empty dict makes httpx copy and re-parse the URL (~15 µs)
+        kwargs = {k: v for k, v in kwargs.items() if k != "params"}
+        # an empty dict makes httpx copy and re-parse the URL (~15 µs)
     return kwargs
 
 
 class _RunnerBase:
-    """What both runners share: building requests and turning responses into results.
+    """What both runners share: sending prepared requests and turning answers into results.
 
-    Requests are built and successful responses parsed by the generated endpoint
-    module (``_get_kwargs`` / ``_parse_response``: the spec stays the single source of
-    truth for paths and shapes). Error statuses are mapped here, from the httpx
-    response itself, before the generated code would try to decode an error body
-    that may be empty or not JSON.
+    Requests are built and answers parsed by the public seams of the generated
+    endpoint modules (``prepare`` gives the request arguments and ``parse_response``):
+    the spec stays the single source of truth for paths and shapes. Error statuses
+    raise the typed :class:`~sipgateio.APIError` whatever the body (see ``_responses``).
     """
 
     def __init__(self, raw: Callable[[], Any], base_url: str) -> None:
         self._raw = raw  # the generated client, built on first use (import cost)
         self._base_url = base_url.rstrip("/")
 
-    def _result(self, c: Call, response: httpx.Response) -> Any:
+    def _result(self, c: Call[Any], response: httpx.Response) -> Any:
         status = response.status_code
         if status < 400:
-            if not c.parse:
-                return response.content
-            try:
-                return c.endpoint._parse_response(client=self._raw(), response=response)
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise _unexpected(exc) from exc
+            return response.content if c.body_only else c.request.parse(response)
         if status in c.ok:
             return None
-        request = response.request
-        raise error_for_status(
-            status,
-            method=request.method,
-            url=str(request.url),
-            body=response.content.decode("utf-8", "replace"),
-            retry_after=retry_after_seconds(response.headers.get("Retry-After")),
-        )
+        raise api_error(response)
 
     def _transport_error(self, kwargs: dict[str, Any], exc: httpx.TransportError) -> TransportError:
         method = str(kwargs["method"]).upper()
@@ -332,7 +338,7 @@ class _RunnerBase:
 class SyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.Client``."""
 
-    def send(self, c: Call | Sleep) -> _Outcome:
+    def send(self, c: Call[Any] | Sleep) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
         if isinstance(c, Sleep):
             _sleep(c.seconds)
@@ -374,7 +380,7 @@ class SyncRunner(_RunnerBase):
 class AsyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.AsyncClient``."""
 
-    async def send(self, c: Call | Sleep) -> _Outcome:
+    async def send(self, c: Call[Any] | Sleep) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
         if isinstance(c, Sleep):
             await _async_sleep(c.seconds)

@@ -430,7 +430,7 @@ def test_logger_name_and_request_line(api: APIStub, caplog: pytest.LogCaptureFix
 
 
 def test_raw_shares_auth_base_url_and_retries(api: APIStub, sleeps: list[float]) -> None:
-    from sipgate_api.api.users import list_users
+    from sipgateio.raw.api.users import list_users
 
     api.reply("GET", "/v2/users", Answer(503), Answer(200, json={"items": [USER]}))
     with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
@@ -442,7 +442,7 @@ def test_raw_shares_auth_base_url_and_retries(api: APIStub, sleeps: list[float])
 
 
 def test_raw_async(api: APIStub) -> None:
-    from sipgate_api.api.users import get_user_info
+    from sipgateio.raw.api.users import get_user_info
 
     api.reply("GET", "/v2/authorization/userinfo", json={"sub": "w7"})
 

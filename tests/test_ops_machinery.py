@@ -72,12 +72,11 @@ def test_pauses_for_real_without_blocking_the_event_loop() -> None:
 
 
 def test_empty_query_params_are_left_out() -> None:
-    from sipgate_api.api.numbers import list_numbers
+    from sipgateio._ops import Call, _request_kwargs
+    from sipgateio.raw.api.numbers import list_numbers
 
-    from sipgateio._ops import _request_kwargs, call
-
-    assert "params" not in _request_kwargs(call(list_numbers))
-    assert _request_kwargs(call(list_numbers, offset=5))["params"] == {"offset": 5}
+    assert "params" not in _request_kwargs(Call(list_numbers.prepare()))
+    assert _request_kwargs(Call(list_numbers.prepare(offset=5)))["params"] == {"offset": 5}
 
 
 def test_bound_operations_keep_name_doc_and_signature() -> None:

@@ -45,27 +45,18 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import orjson
-from sipgate_api.api.contacts import (
-    create_contact,
-    delete_contact,
-    import_contacts_csv,
-    list_contacts,
-    list_internal_contacts,
-    update_contact,
-)
-from sipgate_api.models import ContactCreateRequest, ContactUpdateRequest, CsvImportRequest
 
 from .._ops import (
-    Call,
     Emit,
     M,
     Op,
     Resource,
     Stream,
-    call,
-    call_raw,
     check_page_size,
     check_pagination,
+    fetch,
+    fetch_body,
+    fetch_unless,
     item_stream,
     operation,
     walk_pages,
@@ -73,6 +64,15 @@ from .._ops import (
 from .._validation import items, non_empty, phone_number, to_e164
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
+from ..raw.api.contacts import (
+    create_contact,
+    delete_contact,
+    import_contacts_csv,
+    list_contacts,
+    list_internal_contacts,
+    update_contact,
+)
+from ..raw.models import ContactCreateRequest, ContactUpdateRequest, CsvImportRequest
 from .csv import DEFAULT_REGION, prepare_import, write_csv
 from .models import (
     Address,
@@ -369,7 +369,7 @@ def _scan(
     read and whether the list goes on after them.
     """
     if scope is ExportScope.INTERNAL:
-        body = yield call_raw(list_internal_contacts)
+        body = yield from fetch_body(list_internal_contacts.prepare())
         with paused_gc():
             directory = _internal_contacts(body, numbers)
             start = min(slice_.offset, len(directory))
@@ -387,7 +387,7 @@ def _scan(
 
     def page(offset: int, size: int) -> Op[tuple[int, bool]]:
         nonlocal read, more, first
-        body = yield call_raw(list_contacts, offset=offset, limit=size, **query)
+        body = yield from fetch_body(list_contacts.prepare(offset=offset, limit=size, **query))
         with paused_gc():
             data = _decode(body, "GET /contacts")
             items, total = data["items"], data.get("totalCount")
@@ -490,7 +490,7 @@ def _delete_all(scope: Scope) -> Op[None]:
     for index, contact_id in enumerate(ids):
         try:
             # 404: already gone, which is what was asked for.
-            yield Call(delete_contact, {"contact_id": contact_id}, ok=frozenset({404}))
+            yield from fetch_unless(delete_contact.prepare(contact_id=contact_id), frozenset({404}))
         except SipgateIOError as error:
             failed[contact_id] = error
             if not _refused(error):
@@ -571,7 +571,7 @@ class ContactsResource(Resource[M]):
             _write_scope(scope),
         )
         body = contact_to_api(contact, given=given, family=family, with_id=False)
-        yield call(create_contact, body=ContactCreateRequest.from_dict(body))
+        yield from fetch(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
 
     @operation
     def update(self, contact: Contact) -> Op[None]:
@@ -584,12 +584,12 @@ class ContactsResource(Resource[M]):
         """
         checked = _checked(contact)
         body = ContactUpdateRequest.from_dict(contact_to_api(checked))
-        yield call(update_contact, contact_id=checked.id, body=body)
+        yield from fetch(update_contact.prepare(contact_id=checked.id, body=body))
 
     @operation
     def delete(self, contact_id: str) -> Op[None]:
         """Delete one contact (DELETE /contacts/{contact_id}). This cannot be undone."""
-        yield call(delete_contact, contact_id=non_empty(contact_id, "contact_id"))
+        yield from fetch(delete_contact.prepare(contact_id=non_empty(contact_id, "contact_id")))
 
     @operation
     def delete_all_private(self) -> Op[None]:
@@ -625,8 +625,10 @@ class ContactsResource(Resource[M]):
         except ValidationError as exc:
             raise _naming("csv_content", exc) from None
         if upload.rows:
-            yield call(
-                import_contacts_csv, body=CsvImportRequest(base_64_content=upload.base64_content)
+            yield from fetch(
+                import_contacts_csv.prepare(
+                    body=CsvImportRequest(base_64_content=upload.base64_content)
+                )
             )
         return ImportReport(upload.rows, list(upload.skipped))
 
@@ -655,7 +657,7 @@ class ContactsResource(Resource[M]):
         imported = 0
         for line, body in bodies:
             try:
-                yield call(create_contact, body=ContactCreateRequest.from_dict(body))
+                yield from fetch(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
             except SipgateIOError as error:
                 if not _refused(error):
                     error.add_note(f"{imported} of {len(bodies)} cards were imported before it")

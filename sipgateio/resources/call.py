@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import attrs
-from sipgate_api.api.calls import initiate_call
-from sipgate_api.models import CallRequest
-from sipgate_api.types import UNSET, Unset
 
-from .._ops import M, Op, Resource, call, operation
+from .._ops import M, Op, Resource, fetch, operation
 from .._validation import extension_id, is_extension, phone_number
 from ..errors import ValidationError
+from ..raw.api.calls import initiate_call
+from ..raw.models import CallRequest
+from ..raw.types import UNSET, Unset
 
 __all__ = ["CALL_EXTENSION_TYPES", "CallResource", "InitiateNewCallSessionResponse"]
 
@@ -88,5 +88,5 @@ class CallResource(Resource[M]):
                 field="device_id",
             )
         body = CallRequest(caller=caller, callee=callee, caller_id=shown, device_id=device)
-        response = yield call(initiate_call, body=body)
+        response = yield from fetch(initiate_call.prepare(body=body))
         return InitiateNewCallSessionResponse(session_id=response.session_id)

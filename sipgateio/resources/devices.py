@@ -6,10 +6,10 @@ import enum
 from typing import Any
 
 import attrs
-from sipgate_api.api.devices import list_devices
 
-from .._ops import M, Op, Resource, call, operation
+from .._ops import M, Op, Resource, fetch, operation
 from .._validation import extension_id
+from ..raw.api.devices import list_devices
 
 __all__ = ["ActiveRouting", "Device", "DeviceType", "DevicesResource"]
 
@@ -76,5 +76,5 @@ class DevicesResource(Resource[M]):
     def get_devices(self, webuser_id: str) -> Op[list[Device]]:
         """The devices of the web user ``webuser_id`` (``w0``), GET /{userId}/devices."""
         user = extension_id(webuser_id, "webuser_id", "w")
-        page = yield call(list_devices, user_id=user)
+        page = yield from fetch(list_devices.prepare(user_id=user))
         return [_device(d) for d in page.items]

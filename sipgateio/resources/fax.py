@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sipgate_api.api.fax import list_faxlines, send_fax
-from sipgate_api.api.history import get_history_entry
-from sipgate_api.models import FaxRequest
 
-from .._ops import Call, M, Op, Resource, Sleep, call, operation
+from .._ops import Fetch, M, Op, Resource, Sleep, fetch, fetch_unless, operation
 from .._validation import extension_id, non_empty, phone_number
 from ..errors import SipgateIOError, ValidationError
+from ..raw.api.fax import list_faxlines, send_fax
+from ..raw.api.history import get_history_entry
+from ..raw.models import FaxRequest
 from .history import FaxStatus
 from .users import authenticated_webuser_id
 
@@ -81,7 +81,7 @@ def _faxline(f: Any) -> Faxline:
 
 
 def _faxlines(webuser_id: str) -> Op[list[Faxline]]:
-    page = yield call(list_faxlines, user_id=webuser_id)
+    page = yield from fetch(list_faxlines.prepare(user_id=webuser_id))
     return [_faxline(f) for f in page.items]
 
 
@@ -130,8 +130,8 @@ def _session_id(value: object) -> str:
     return non_empty(value, "session_id").strip()
 
 
-def _status_call(session_id: str, ok: frozenset[int] = frozenset()) -> Call:
-    return Call(get_history_entry, {"entry_id": session_id}, ok=ok)
+def _status_call(session_id: str, ok: frozenset[int] = frozenset()) -> Fetch[Any]:
+    return fetch_unless(get_history_entry.prepare(entry_id=session_id), ok)
 
 
 def _status_of(session_id: str, entry: Any) -> FaxStatus:
@@ -192,7 +192,7 @@ class FaxResource(Resource[M]):
             filename=name,
             base_64_content=base64.b64encode(content).decode("ascii"),
         )
-        response = yield call(send_fax, body=body)
+        response = yield from fetch(send_fax.prepare(body=body))
         return SendFaxSessionResponse(session_id=response.session_id)
 
     @operation
@@ -203,7 +203,7 @@ class FaxResource(Resource[M]):
         :class:`~sipgateio.NotFoundError` when there is no such entry.
         """
         sid = _session_id(session_id)
-        entry = yield _status_call(sid)
+        entry = yield from _status_call(sid)
         return _status_of(sid, entry)
 
     @operation
@@ -229,7 +229,7 @@ class FaxResource(Resource[M]):
         deadline = _monotonic() + limit
         last: FaxStatus | None = None
         while True:
-            entry = yield _status_call(sid, ok=frozenset({404}))
+            entry = yield from _status_call(sid, ok=frozenset({404}))
             if entry is not None:
                 last = _status_of(sid, entry)
                 if last.is_final:

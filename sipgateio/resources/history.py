@@ -19,8 +19,26 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import attrs
-from sipgate_api import models as raw
-from sipgate_api.api.history import (
+
+from .._ops import (
+    Emit,
+    M,
+    Op,
+    Resource,
+    Stream,
+    check_page_size,
+    check_pagination,
+    fetch,
+    fetch_body,
+    item_stream,
+    operation,
+    walk_pages,
+)
+from .._validation import boolean, extension_id, items, non_empty, phone_number
+from ..errors import ValidationError
+from ..pagination import Pagination
+from ..raw import models as raw
+from ..raw.api.history import (
     delete_history_entries,
     delete_history_entry,
     export_history_csv,
@@ -29,25 +47,7 @@ from sipgate_api.api.history import (
     update_history_entries,
     update_history_entry,
 )
-from sipgate_api.types import UNSET, Unset
-
-from .._ops import (
-    Emit,
-    M,
-    Op,
-    Resource,
-    Stream,
-    call,
-    call_raw,
-    check_page_size,
-    check_pagination,
-    item_stream,
-    operation,
-    walk_pages,
-)
-from .._validation import boolean, extension_id, items, non_empty, phone_number
-from ..errors import ValidationError
-from ..pagination import Pagination
+from ..raw.types import UNSET, Unset
 
 __all__ = [
     "CallHistoryEntry",
@@ -261,7 +261,7 @@ def _endpoint(r: Mapping[str, Any]) -> RoutedEndpoint:
 def history_entry(d: Mapping[str, Any]) -> HistoryEntry:
     """Map one history entry as the API sends it (decoded JSON) to the subclass for its type.
 
-    History reads map the JSON themselves (``call_raw``) instead of going through the
+    History reads map the JSON themselves (``fetch_body``) instead of going through the
     generated models: walking a long history, the generated ``from_dict`` was most of
     the time spent. The shape is the spec's ``HistoryEntry`` schema.
     """
@@ -473,7 +473,9 @@ def _chunks(
 
 def entry_by_id(entry_id: str) -> Op[HistoryEntry]:
     """Shared sub-step: GET /history/{entry_id} as the typed entry."""
-    body = yield call_raw(get_history_entry, entry_id=non_empty(entry_id, "entry_id"))
+    body = yield from fetch_body(
+        get_history_entry.prepare(entry_id=non_empty(entry_id, "entry_id"))
+    )
     return history_entry(json.loads(body))
 
 
@@ -491,7 +493,9 @@ def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Strea
     """Every entry of the slice, in API order, one page in memory at a time."""
 
     def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-        data = json.loads((yield call_raw(list_history, **query, offset=offset, limit=size)))
+        data = json.loads(
+            (yield from fetch_body(list_history.prepare(**query, offset=offset, limit=size)))
+        )
         entries, total = data["items"][:size], data["totalCount"]
         del data
         for e in entries:
@@ -573,7 +577,7 @@ class HistoryResource(Resource[M]):
     @operation
     def delete_by_id(self, entry_id: str) -> Op[None]:
         """Delete one entry (DELETE /history/{entry_id}). This cannot be undone."""
-        yield call(delete_history_entry, entry_id=non_empty(entry_id, "entry_id"))
+        yield from fetch(delete_history_entry.prepare(entry_id=non_empty(entry_id, "entry_id")))
 
     @operation
     def delete_by_list_of_ids(self, entry_ids: Iterable[str]) -> Op[None]:
@@ -587,7 +591,7 @@ class HistoryResource(Resource[M]):
         query_cost = len("id=&")
         budget = _DELETE_QUERY_BUDGET
         for run in _chunks(ids, budget=budget, price=lambda i: len(quote(i, safe="")) + query_cost):
-            yield call(delete_history_entries, id=run)
+            yield from fetch(delete_history_entries.prepare(id=run))
 
     @operation
     def batch_update_events(
@@ -625,9 +629,9 @@ class HistoryResource(Resource[M]):
             elif options.flags():
                 bulk.append(_update_item(entry.id, options))
         for run in _chunks(bulk, budget=_BULK_UPDATE_MAX):
-            yield call(update_history_entries, body=run)
+            yield from fetch(update_history_entries.prepare(body=run))
         for entry_id, body in single:
-            yield call(update_history_entry, entry_id=entry_id, body=body)
+            yield from fetch(update_history_entry.prepare(entry_id=entry_id, body=body))
 
     @operation
     def export_as_csv_string(
@@ -642,7 +646,7 @@ class HistoryResource(Resource[M]):
         parts: list[str] = []
 
         def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-            text = yield call(export_history_csv, **query, offset=offset, limit=size)
+            text = yield from fetch(export_history_csv.prepare(**query, offset=offset, limit=size))
             header, rows, count = _csv_rows(text)
             if not parts:
                 parts.append(header)

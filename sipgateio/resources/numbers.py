@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sipgate_api.api.numbers import list_numbers
 
-from .._ops import M, Op, Resource, call, check_pagination, operation, walk_pages
+from .._ops import M, Op, Resource, check_pagination, fetch, operation, walk_pages
 from ..pagination import Pagination
+from ..raw.api.numbers import list_numbers
 
 __all__ = [
     "PAGE_SIZE",
@@ -106,7 +106,7 @@ class NumbersResource(Resource[M]):
 
         def page(offset: int, size: int | None) -> Generator[Any, Any, tuple[int, bool]]:
             args = {} if size is None else {"offset": offset, "limit": size}
-            body = yield call(list_numbers, **args)
+            body = yield from fetch(list_numbers.prepare(**args))
             numbers.extend(_number(n) for n in body.items)
             total = body.total_count if isinstance(body.total_count, int) else None
             return len(body.items), total is not None and offset + len(body.items) < total

@@ -7,11 +7,15 @@ Every function takes the call as an :class:`RTCMCall` (as listed by
 from __future__ import annotations
 
 import re
-from types import ModuleType
 from typing import Any
 
 import attrs
-from sipgate_api.api.rtcm import (
+
+from .._ops import M, Op, Resource, fetch, operation
+from .._validation import boolean, http_url
+from .._validation import phone_number as _phone_number
+from ..errors import ValidationError
+from ..raw.api.rtcm import (
     hang_up_call,
     list_calls,
     play_announcement,
@@ -21,18 +25,13 @@ from sipgate_api.api.rtcm import (
     set_call_recording,
     transfer_call,
 )
-from sipgate_api.models import (
+from ..raw.models import (
     RtcmAnnouncementRequest,
     RtcmDtmfRequest,
     RtcmRecordingRequest,
     RtcmToggleRequest,
     RtcmTransferRequest,
 )
-
-from .._ops import Call, M, Op, Resource, call, operation
-from .._validation import boolean, http_url
-from .._validation import phone_number as _phone_number
-from ..errors import ValidationError
 
 __all__ = ["RTCMCall", "RTCMParticipant", "RTCMResource"]
 
@@ -104,14 +103,6 @@ def _dtmf(value: object) -> str:
     return sequence
 
 
-def _on_call(endpoint: ModuleType, target: object, body: Any = None) -> Call:
-    """The request for ``endpoint`` on the call ``target``, with a JSON ``body`` if given."""
-    kwargs: dict[str, Any] = {"call_id": _call_id(target)}
-    if body is not None:
-        kwargs["body"] = body
-    return call(endpoint, **kwargs)
-
-
 class RTCMResource(Resource[M]):
     """Real Time Call Manipulation of established calls (``client.rtcm``)."""
 
@@ -121,20 +112,20 @@ class RTCMResource(Resource[M]):
 
         Calls still ringing and voicemail recordings in progress are not listed.
         """
-        calls = yield call(list_calls)
+        calls = yield from fetch(list_calls.prepare())
         return [_rtcm_call(c) for c in calls.data]
 
     @operation
     def mute(self, call: RTCMCall | str, status: bool) -> Op[None]:
         """Mute (``status=True``) or unmute your side of the call (PUT /calls/{id}/muted)."""
         body = RtcmToggleRequest(value=boolean(status, "status"))
-        yield _on_call(set_call_muted, call, body)
+        yield from fetch(set_call_muted.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def hold(self, call: RTCMCall | str, status: bool) -> Op[None]:
         """Put the call on hold (``status=True``) or resume it (PUT /calls/{id}/hold)."""
         body = RtcmToggleRequest(value=boolean(status, "status"))
-        yield _on_call(set_call_hold, call, body)
+        yield from fetch(set_call_hold.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def record(self, call: RTCMCall | str, *, value: bool, announcement: bool) -> Op[None]:
@@ -146,7 +137,7 @@ class RTCMResource(Resource[M]):
         body = RtcmRecordingRequest(
             value=boolean(value, "value"), announcement=boolean(announcement, "announcement")
         )
-        yield _on_call(set_call_recording, call, body)
+        yield from fetch(set_call_recording.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def announce(self, call: RTCMCall | str, announcement: str) -> Op[None]:
@@ -155,7 +146,7 @@ class RTCMResource(Resource[M]):
         The file must be a WAV file: mono, 16 bit PCM, 8 kHz (POST /calls/{id}/announcements).
         """
         body = RtcmAnnouncementRequest(url=http_url(announcement, "announcement"))
-        yield _on_call(play_announcement, call, body)
+        yield from fetch(play_announcement.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def transfer(self, call: RTCMCall | str, *, attended: bool, phone_number: str) -> Op[None]:
@@ -168,15 +159,15 @@ class RTCMResource(Resource[M]):
             attended=boolean(attended, "attended"),
             phone_number=_phone_number(phone_number, "phone_number"),
         )
-        yield _on_call(transfer_call, call, body)
+        yield from fetch(transfer_call.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def send_dtmf(self, call: RTCMCall | str, sequence: str) -> Op[None]:
         """Send DTMF tones (0-9, A-D, *, #; lower case is upper-cased) (POST /calls/{id}/dtmf)."""
         body = RtcmDtmfRequest(sequence=_dtmf(sequence))
-        yield _on_call(send_dtmf, call, body)
+        yield from fetch(send_dtmf.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def hang_up(self, call: RTCMCall | str) -> Op[None]:
         """End the call for every participant (DELETE /calls/{id})."""
-        yield _on_call(hang_up_call, call)
+        yield from fetch(hang_up_call.prepare(call_id=_call_id(call)))

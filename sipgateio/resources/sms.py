@@ -7,18 +7,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import attrs
-from sipgate_api.api.sms import (
+
+from .._ops import Fetch, M, Op, Resource, fetch, operation
+from .._validation import extension_id, non_empty, phone_number, to_e164
+from ..errors import SipgateIOError, ValidationError
+from ..raw.api.sms import (
     list_sms_caller_ids,
     list_sms_extensions,
     send_sms,
     set_sms_caller_id,
 )
-from sipgate_api.models import SmsCallerIdUpdate, SmsRequest
-from sipgate_api.types import UNSET
-
-from .._ops import Call, M, Op, Resource, call, operation
-from .._validation import extension_id, non_empty, phone_number, to_e164
-from ..errors import SipgateIOError, ValidationError
+from ..raw.models import SmsCallerIdUpdate, SmsRequest
+from ..raw.types import UNSET
 from .users import authenticated_webuser_id
 
 __all__ = ["MAX_SCHEDULE_AHEAD", "SmsExtension", "SmsResource"]
@@ -115,17 +115,18 @@ def _caller_ids(page: Any) -> list[_CallerId]:
 
 
 def _extensions(webuser_id: str) -> Op[list[SmsExtension]]:
-    page = yield call(list_sms_extensions, user_id=webuser_id)
+    page = yield from fetch(list_sms_extensions.prepare(user_id=webuser_id))
     return [SmsExtension(id=e.id, alias=e.alias, caller_id=e.caller_id or None) for e in page.items]
 
 
-def _set_default(webuser_id: str, sms_id: str, caller_id: int) -> Call:
-    return call(
-        set_sms_caller_id,
-        user_id=webuser_id,
-        sms_id=sms_id,
-        caller_id=caller_id,
-        body=SmsCallerIdUpdate(default_number=True),
+def _set_default(webuser_id: str, sms_id: str, caller_id: int) -> Fetch[None]:
+    return fetch(
+        set_sms_caller_id.prepare(
+            user_id=webuser_id,
+            sms_id=sms_id,
+            caller_id=caller_id,
+            body=SmsCallerIdUpdate(default_number=True),
+        )
     )
 
 
@@ -160,7 +161,7 @@ def _message(
 
 def _send(msg: _Message) -> Op[None]:
     if msg.sms_id is not None:
-        yield call(send_sms, body=msg.body(msg.sms_id))
+        yield from fetch(send_sms.prepare(body=msg.body(msg.sms_id)))
     else:
         assert msg.from_ is not None
         yield from _send_from_number(msg.from_, msg)
@@ -182,7 +183,9 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
             field="from_",
         )
     sms_id = extensions[0].id
-    caller_ids = _caller_ids((yield call(list_sms_caller_ids, user_id=webuser_id, sms_id=sms_id)))
+    caller_ids = _caller_ids(
+        (yield from fetch(list_sms_caller_ids.prepare(user_id=webuser_id, sms_id=sms_id)))
+    )
     match = next((c for c in caller_ids if _same_number(c.phonenumber, from_)), None)
     if match is None:
         known = ", ".join(c.phonenumber for c in caller_ids) or "none"
@@ -199,14 +202,16 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
         )
     previous = next((c for c in caller_ids if c.default), None)
     if previous is not None and previous.id == match.id:
-        yield call(send_sms, body=msg.body(sms_id))  # already the default: nothing to change
+        yield from fetch(
+            send_sms.prepare(body=msg.body(sms_id))
+        )  # already the default: nothing to change
         return
-    yield _set_default(webuser_id, sms_id, match.id)
+    yield from _set_default(webuser_id, sms_id, match.id)
     if previous is None:  # there is no previous default to go back to
-        yield call(send_sms, body=msg.body(sms_id))
+        yield from fetch(send_sms.prepare(body=msg.body(sms_id)))
         return
     try:
-        yield call(send_sms, body=msg.body(sms_id))
+        yield from fetch(send_sms.prepare(body=msg.body(sms_id)))
     except GeneratorExit:
         # The caller went away mid-send (task cancelled, interrupt): no more calls possible.
         logger.warning(
@@ -219,7 +224,7 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
         raise
     except BaseException as exc:
         try:
-            yield _set_default(webuser_id, sms_id, previous.id)
+            yield from _set_default(webuser_id, sms_id, previous.id)
         except SipgateIOError as restore_error:
             exc.add_note(
                 f"restoring {previous.phonenumber} as default sender of {sms_id} also failed: "
@@ -228,7 +233,7 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
         raise
     else:
         try:
-            yield _set_default(webuser_id, sms_id, previous.id)
+            yield from _set_default(webuser_id, sms_id, previous.id)
         except SipgateIOError as restore_error:
             # The message is out: raising now would invite a second, duplicate send.
             logger.warning(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-from sipgate_api.api.users import get_user_info, list_users
 
-from .._ops import Op, call
+from .._ops import Op, fetch
+from ..raw.api.users import get_user_info, list_users
 
 __all__ = ["Webuser", "authenticated_webuser_id", "web_users"]
 
@@ -45,11 +45,11 @@ def _webuser(u: Any) -> Webuser:
 
 def authenticated_webuser_id() -> Op[str]:
     """The ``sub`` claim of GET /authorization/userinfo: the authenticated web user's id."""
-    info = yield call(get_user_info)
+    info = yield from fetch(get_user_info.prepare())
     return str(info.sub)
 
 
 def web_users() -> Op[list[Webuser]]:
     """Every web user of the account (GET /users)."""
-    page = yield call(list_users)
+    page = yield from fetch(list_users.prepare())
     return [_webuser(u) for u in page.items]

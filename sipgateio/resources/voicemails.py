@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-from sipgate_api.api.voicemails import list_voicemails
 
-from .._ops import M, Op, Resource, call, operation
+from .._ops import M, Op, Resource, fetch, operation
+from ..raw.api.voicemails import list_voicemails
 from .history import Endpoint
 
 __all__ = ["Endpoint", "Voicemail", "VoicemailsResource"]
@@ -39,5 +39,5 @@ class VoicemailsResource(Resource[M]):
     @operation
     def get_voicemails(self) -> Op[list[Voicemail]]:
         """Every voicemail box of the account (GET /voicemails)."""
-        page = yield call(list_voicemails)
+        page = yield from fetch(list_voicemails.prepare())
         return [_voicemail(v) for v in page.items]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-from sipgate_api.api.settings import get_sipgateio_settings, update_sipgateio_settings
-from sipgate_api.models import SipgateioSettingsUpdate
 
-from .._ops import M, Op, Resource, call, operation
+from .._ops import M, Op, Resource, fetch, operation
 from .._validation import boolean, extension_id, http_url, items
+from ..raw.api.settings import get_sipgateio_settings, update_sipgateio_settings
+from ..raw.models import SipgateioSettingsUpdate
 
 __all__ = ["WebhookSettings", "WebhookSettingsResource"]
 
@@ -50,7 +50,7 @@ def _change(**changes: Any) -> Op[None]:
 
     Fields the API sends that this library does not know are written back unchanged.
     """
-    current = yield call(get_sipgateio_settings)
+    current = yield from fetch(get_sipgateio_settings.prepare())
     new = attrs.evolve(_settings(current), **changes)
     body = SipgateioSettingsUpdate(
         incoming_url=new.incoming_url,
@@ -59,7 +59,7 @@ def _change(**changes: Any) -> Op[None]:
         whitelist=None if new.whitelist is None else list(new.whitelist),
     )
     body.additional_properties = dict(current.additional_properties)
-    yield call(update_sipgateio_settings, body=body)
+    yield from fetch(update_sipgateio_settings.prepare(body=body))
 
 
 class WebhookSettingsResource(Resource[M]):
@@ -68,7 +68,7 @@ class WebhookSettingsResource(Resource[M]):
     @operation
     def get_webhook_settings(self) -> Op[WebhookSettings]:
         """The current settings (GET /settings/sipgateio)."""
-        return _settings((yield call(get_sipgateio_settings)))
+        return _settings((yield from fetch(get_sipgateio_settings.prepare())))
 
     @operation
     def set_incoming_url(self, url: str) -> Op[None]:

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class HistoryStarredFilter(StrEnum):
-    STARRED = "STARRED"
-    UNSTARRED = "UNSTARRED"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,0 +1,27 @@
+from enum import StrEnum
+
+
+class CallStatus(StrEnum):
+    """Known values of ``CallStatus``; a value added later arrives as a str, not an error."""
+
+    BUSY = "BUSY"
+    BUSY_ON_BUSY = "BUSY_ON_BUSY"
+    FAILURE = "FAILURE"
+    MISSED = "MISSED"
+    REJECTED = "REJECTED"
+    REJECTED_DND = "REJECTED_DND"
+    SUCCESS = "SUCCESS"
+    VOICEMAIL_NO_MESSAGE = "VOICEMAIL_NO_MESSAGE"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CallStatus | None":
+        # Open enum: an unknown string becomes a pseudo-member that is still that str.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
