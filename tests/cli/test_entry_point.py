@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, env: dict[str, str] | None = None, code: str | None = None) -> Any:
-    path = os.pathsep.join([str(ROOT), str(ROOT / "generated"), os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     environment = {**os.environ, "PYTHONPATH": path, **CREDENTIALS, **(env or {})}
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "sipgateio"]
     return subprocess.run(
