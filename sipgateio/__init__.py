@@ -54,7 +54,7 @@ if TYPE_CHECKING:
         Scope,
         SkippedRecord,
     )
-    from .contacts.resource import ContactsDeleteError
+    from .contacts.resource import ContactsDeleteError, ContactsImportError
     from .pagination import Page, Pagination
     from .resources.call import InitiateNewCallSessionResponse
     from .resources.devices import ActiveRouting, Device, DeviceType
@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         HistoryEntryType,
         HistoryEntryUpdateOptions,
         HistoryFilter,
+        HistoryUpdateError,
         RoutedEndpoint,
         SmsHistoryEntry,
         VoicemailHistoryEntry,
@@ -99,6 +100,7 @@ _LAZY: dict[str, str] = {
     "Scope": ".contacts.models",
     "SkippedRecord": ".contacts.models",
     "ContactsDeleteError": ".contacts.resource",
+    "ContactsImportError": ".contacts.resource",
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
     "InitiateNewCallSessionResponse": ".resources.call",
@@ -124,6 +126,7 @@ _LAZY: dict[str, str] = {
     "HistoryEntryType": ".resources.history",
     "HistoryEntryUpdateOptions": ".resources.history",
     "HistoryFilter": ".resources.history",
+    "HistoryUpdateError": ".resources.history",
     "RoutedEndpoint": ".resources.history",
     "SmsHistoryEntry": ".resources.history",
     "VoicemailHistoryEntry": ".resources.history",
@@ -146,6 +149,7 @@ __all__ = [
     "Contact",
     "ContactsDeleteError",
     "ContactsExportFilter",
+    "ContactsImportError",
     "Device",
     "DeviceType",
     "Email",
@@ -161,6 +165,7 @@ __all__ = [
     "HistoryEntryType",
     "HistoryEntryUpdateOptions",
     "HistoryFilter",
+    "HistoryUpdateError",
     "ImportReport",
     "InitiateNewCallSessionResponse",
     "NotFoundError",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
+from ._batch import check_concurrency
 from ._credentials import Credentials, resolve_credentials
 from ._http import (
     DEFAULT_LIMITS,
@@ -76,11 +77,13 @@ class _BaseClient(Resource[M], Generic[M]):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: Any = None,
+        concurrency: int | None = None,
     ) -> None:
         self._credentials: Credentials = resolve_credentials(
             token_id=token_id, token=token, username=username, password=password, oauth=oauth
         )
         _check_options(timeout, max_retries)
+        bound = check_concurrency(concurrency)
         self._owns_http = http_client is None
         if http_client is None:
             http_client = self._new_http_client()
@@ -100,7 +103,10 @@ class _BaseClient(Resource[M], Generic[M]):
             policy=RetryPolicy(max_retries=max_retries),
         )
         self.base_url = str(http_client.base_url).rstrip("/")
-        super().__init__(self._new_runner())
+        runner = self._new_runner()
+        if bound is not None:
+            runner.concurrency = bound
+        super().__init__(runner)
 
     # -- what the two modes do differently -------------------------------------------
     def _new_http_client(self) -> httpx.Client | httpx.AsyncClient:
@@ -231,8 +237,11 @@ class SipgateIO(_BaseClient[SyncMode]):
     to read ``SIPGATE_TOKEN_ID``/``SIPGATE_TOKEN`` from the environment.
 
     Options: ``base_url``, ``timeout`` (seconds or ``httpx.Timeout``; default 30 s,
-    10 s to connect), ``max_retries`` (default 2) and ``http_client`` (an
-    ``httpx.Client`` for proxies, custom transports or limits).
+    10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
+    ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
+    many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
+    once, from threads sharing the connection pool (default 64, see :mod:`sipgateio._batch`;
+    each bulk call also takes its own ``concurrency=``).
 
     Use it as a context manager, or call :meth:`close`, to release connections.
     """

@@ -4,7 +4,9 @@ An *operation* is a generator that yields :class:`Call` objects (a generated end
 plus its arguments) and receives each call's parsed result back; its return value is
 the function's result. An *item stream* (for ``iter_*`` functions) additionally yields
 :class:`Emit` objects whose payload goes to the caller one by one. Either may yield a
-:class:`Sleep` to pause (``time.sleep`` or ``asyncio.sleep``, e.g. between polls).
+:class:`Sleep` to pause (``time.sleep`` or ``asyncio.sleep``, e.g. between polls), or a
+:class:`~sipgateio._batch.Batch` of independent calls, sent with bounded concurrency and
+answered with one :class:`~sipgateio._batch.Outcome` per call (see :mod:`sipgateio._batch`).
 
 A resource method decorated with :func:`operation` or :func:`item_stream` is a plain
 method on a resource of a :class:`SipgateIO` client and an awaitable method (or async
@@ -15,6 +17,7 @@ the only place where sync and async differ: how a call is sent.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import functools
 import time
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar,
 import attrs
 import httpx
 
+from ._batch import DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
 from ._responses import api_error
 from .errors import (
     SipgateIOError,
@@ -42,10 +46,12 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncMode",
     "AsyncRunner",
+    "Batch",
     "Call",
     "Emit",
     "Fetch",
     "Op",
+    "Outcome",
     "Resource",
     "Sleep",
     "Stream",
@@ -58,6 +64,7 @@ __all__ = [
     "fetch_unless",
     "item_stream",
     "operation",
+    "send_all",
     "walk_pages",
 ]
 
@@ -96,13 +103,13 @@ class Sleep:
     seconds: float
 
 
-Op = Generator["Call[Any] | Sleep", Any, T]
+Op = Generator["Call[Any] | Sleep | Batch", Any, T]
 """An operation: yields calls, is sent their parsed results, returns ``T``."""
 
 Fetch = Generator["Call[Any]", Any, T]
 """One call as a sub-generator (``result = yield from fetch(...)``), returning ``T``."""
 
-Stream = Generator["Call[Any] | Sleep | Emit[T]", Any, None]
+Stream = Generator["Call[Any] | Sleep | Batch | Emit[T]", Any, None]
 """An item stream: yields calls (answered with results) and items (answered with None)."""
 
 # Indirections so tests can record pauses instead of sleeping them.
@@ -129,6 +136,16 @@ def fetch_body(request: Prepared[Any]) -> Fetch[bytes]:
     """Make one call; the answer's body as bytes (the resource reads the JSON itself)."""
     body: bytes = yield Call(request, body_only=True)
     return body
+
+
+def send_all(batch: Batch) -> Generator[Batch, Any, list[Outcome]]:
+    """Send a batch of independent calls; one :class:`Outcome` per call, in order.
+
+    Used as ``outcomes = yield from send_all(Batch(calls, limit=..., stop=..., progress=...))``
+    (see :mod:`sipgateio._batch`).
+    """
+    outcomes: list[Outcome] = yield batch
+    return outcomes
 
 
 # -- paging: the walk over offset/limit pages that the list resources share -----------------
@@ -311,9 +328,12 @@ class _RunnerBase:
     raise the typed :class:`~sipgateio.APIError` whatever the body (see ``_responses``).
     """
 
-    def __init__(self, raw: Callable[[], Any], base_url: str) -> None:
+    def __init__(
+        self, raw: Callable[[], Any], base_url: str, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> None:
         self._raw = raw  # the generated client, built on first use (import cost)
         self._base_url = base_url.rstrip("/")
+        self.concurrency = concurrency  # calls in flight in a Batch that names no bound
 
     def _result(self, c: Call[Any], response: httpx.Response) -> Any:
         status = response.status_code
@@ -338,11 +358,13 @@ class _RunnerBase:
 class SyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.Client``."""
 
-    def send(self, c: Call[Any] | Sleep) -> _Outcome:
+    def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
         if isinstance(c, Sleep):
             _sleep(c.seconds)
             return _START
+        if isinstance(c, Batch):
+            return self._batch(c), None
         kwargs = _request_kwargs(c)
         try:
             response = self._raw().get_httpx_client().request(**kwargs)
@@ -351,6 +373,48 @@ class SyncRunner(_RunnerBase):
             return None, self._transport_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
+
+    def _item(self, c: Call[Any]) -> tuple[Any, BaseException | None]:
+        try:
+            return self.send(c)
+        except BaseException as exc:  # handed to the scheduler, which stops and re-raises
+            return None, exc
+
+    def _batch(self, batch: Batch) -> list[Outcome]:
+        """Send the batch's calls from a pool of threads sharing the client's connections."""
+        plan = Scheduler(batch, self.concurrency)
+        calls = batch.calls
+        self._raw()  # build the generated client once, before threads share it
+        pool = (
+            concurrent.futures.ThreadPoolExecutor(plan.workers, thread_name_prefix="sipgateio")
+            if plan.workers > 1
+            else None
+        )
+        running: dict[concurrent.futures.Future[tuple[Any, BaseException | None]], int] = {}
+        try:
+            while True:
+                while (index := plan.take()) is not None:
+                    if pool is None:  # one at a time: no thread needed
+                        plan.finish(index, *self._item(calls[index]))
+                    else:
+                        running[pool.submit(self._item, calls[index])] = index
+                if running:
+                    done, _ = concurrent.futures.wait(
+                        running, return_when=concurrent.futures.FIRST_COMPLETED
+                    )
+                    for future in done:
+                        plan.finish(running.pop(future), *future.result())
+                    continue
+                wait = plan.pause()
+                if wait is None:
+                    return plan.outcomes()
+                _sleep(wait)
+        except BaseException as exc:  # e.g. KeyboardInterrupt: let the calls in flight end
+            plan.fail(exc)
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
@@ -380,11 +444,13 @@ class SyncRunner(_RunnerBase):
 class AsyncRunner(_RunnerBase):
     """Sends calls with the generated client's ``httpx.AsyncClient``."""
 
-    async def send(self, c: Call[Any] | Sleep) -> _Outcome:
+    async def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
         if isinstance(c, Sleep):
             await _async_sleep(c.seconds)
             return _START
+        if isinstance(c, Batch):
+            return await self._batch(c), None
         kwargs = _request_kwargs(c)
         try:
             response = await self._raw().get_async_httpx_client().request(**kwargs)
@@ -393,6 +459,36 @@ class AsyncRunner(_RunnerBase):
             return None, self._transport_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
+
+    async def _item(self, c: Call[Any]) -> tuple[Any, BaseException | None]:
+        try:
+            return await self.send(c)
+        except Exception as exc:  # handed to the scheduler, which stops and re-raises
+            return None, exc
+
+    async def _batch(self, batch: Batch) -> list[Outcome]:
+        """Send the batch's calls as asyncio tasks sharing the client's connections."""
+        plan = Scheduler(batch, self.concurrency)
+        calls = batch.calls
+        running: dict[asyncio.Task[tuple[Any, BaseException | None]], int] = {}
+        try:
+            while True:
+                while (index := plan.take()) is not None:
+                    running[asyncio.ensure_future(self._item(calls[index]))] = index
+                if running:
+                    done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                    for task in done:
+                        plan.finish(running.pop(task), *task.result())
+                    continue
+                wait = plan.pause()
+                if wait is None:
+                    return plan.outcomes()
+                await _async_sleep(wait)
+        finally:
+            for task in running:  # cancelled from outside: the calls in flight go too
+                task.cancel()
+            if running:
+                await asyncio.gather(*running, return_exceptions=True)
 
     async def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""

@@ -26,17 +26,22 @@ Paging
 
 Bulk deletes and imports
     :meth:`ContactsResource.delete_all_private` and :meth:`ContactsResource.delete_all_shared`
-    read the ids of every contact of the scope, then delete them one by one, each request
-    awaited. A contact that is already gone (HTTP 404) counts as deleted; a delete the API
+    read the ids of every contact of the scope, then delete them, one request per contact,
+    ``concurrency`` in flight at once (the client's setting unless the call names its own;
+    see :mod:`sipgateio._batch`: HTTP 429 slows the run down and the request is sent
+    again). A contact that is already gone (HTTP 404) counts as deleted; a delete the API
     refuses for that contact alone (HTTP 400, 409, 422) is recorded and the others go on; any
-    other error (401, 402, 403, 429, 5xx, connection) stops at once. Either way the outcome
-    is raised as one :class:`ContactsDeleteError` naming the ids that failed and those not
-    attempted. (``DELETE /contacts`` is not used: it removes every contact the user may
-    delete, shared ones included.)
+    other error (401, 402, 403, 5xx, connection) stops the run: no further delete starts.
+    Either way the outcome is raised as one :class:`ContactsDeleteError` naming the ids that
+    failed and those not attempted. (``DELETE /contacts`` is not used: it removes every
+    contact the user may delete, shared ones included.)
 
-    The imports report every record they could not take in :class:`~sipgateio.ImportReport`
-    (CSV line or vCard ordinal, and the reason), including cards the API refused
-    (HTTP 400, 409, 422); any other error is raised with a note of how many were imported.
+    The imports create their contacts the same way (``POST /contacts``, bounded concurrency)
+    and report every record they could not take in :class:`~sipgateio.ImportReport` (CSV line
+    or vCard ordinal, and the reason), including records the API refused (HTTP 400, 409,
+    422); any other error stops the run and is raised as :class:`ContactsImportError`, whose
+    ``report`` says what was imported, and which records failed or were not attempted.
+    Every bulk call takes ``progress(done, total)``, called after each request.
 """
 
 from __future__ import annotations
@@ -46,7 +51,10 @@ from typing import Any
 
 import orjson
 
+from .._batch import BulkError, Progress, check_concurrency, check_progress, tally
 from .._ops import (
+    Batch,
+    Call,
     Emit,
     M,
     Op,
@@ -56,9 +64,9 @@ from .._ops import (
     check_pagination,
     fetch,
     fetch_body,
-    fetch_unless,
     item_stream,
     operation,
+    send_all,
     walk_pages,
 )
 from .._validation import items, non_empty, phone_number, to_e164
@@ -95,6 +103,7 @@ from .vcard import parse_vcards, write_vcard_book, write_vcards
 __all__ = [
     "DEFAULT_PAGE_SIZE",
     "ContactsDeleteError",
+    "ContactsImportError",
     "ContactsResource",
 ]
 
@@ -102,6 +111,7 @@ DEFAULT_PAGE_SIZE = 5000
 """Contacts per ``GET /contacts`` request: the API's own default page size, and the largest
 ``page_size`` :meth:`ContactsResource.iter_contacts` takes."""
 
+_GONE = frozenset({404})
 _REFUSED = frozenset({400, 409, 422})
 """Statuses with which the API refuses one record's content; a bulk operation goes on."""
 
@@ -117,7 +127,7 @@ _Take = Callable[[Iterator[dict[str, Any]], bool], object]
 """Receives each page's contacts (API JSON objects) and whether it is the first page."""
 
 
-class ContactsDeleteError(SipgateIOError):
+class ContactsDeleteError(BulkError):
     """Deleting every contact of a scope left some of them.
 
     Attributes:
@@ -140,23 +150,45 @@ class ContactsDeleteError(SipgateIOError):
         self.deleted = deleted
         self.failed = failed
         self.not_attempted = not_attempted
-        super().__init__(self._message())
-
-    def _message(self) -> str:
-        total = self.deleted + len(self.failed) + len(self.not_attempted)
-        named = [f"{cid} ({error})" for cid, error in list(self.failed.items())[:5]]
-        if len(self.failed) > len(named):
-            named.append(f"and {len(self.failed) - len(named)} more")
-        text = (
-            f"deleted {self.deleted} of {total} {self.scope.value} contacts; "
-            f"{len(self.failed)} failed: {'; '.join(named)}"
-        )
-        if self.not_attempted:
-            text += f"; stopped there, {len(self.not_attempted)} not attempted"
-        return text
+        total = deleted + len(failed) + len(not_attempted)
+        super().__init__(self._summary(f"deleted {deleted} of {total} {scope.value} contacts"))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.scope, self.deleted, self.failed, self.not_attempted))
+
+
+class ContactsImportError(BulkError):
+    """An import stopped at an error every further request would meet too (401, 5xx...).
+
+    Attributes:
+        report: the :class:`~sipgateio.ImportReport` of what was done before the run
+            stopped: the contacts created and every record skipped or refused.
+        failed: line (CSV) or ordinal (vCard) -> the error its request ended with.
+        not_attempted: the lines/ordinals of records never sent because the run stopped.
+        what: ``"cards"`` or ``"rows"``.
+
+    The first error is ``__cause__``.
+
+    """
+
+    def __init__(
+        self,
+        report: ImportReport,
+        failed: dict[int, SipgateIOError],
+        not_attempted: tuple[int, ...] = (),
+        what: str = "records",
+    ) -> None:
+        self.report = report
+        self.failed = failed
+        self.not_attempted = not_attempted
+        self.what = what
+        total = report.imported + len(failed) + len(not_attempted)
+        super().__init__(
+            self._summary(f"imported {report.imported} of {total} {what} sent", total_named=3)
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.report, self.failed, self.not_attempted, self.what))
 
 
 # -- argument checks ------------------------------------------------------------------------
@@ -474,8 +506,14 @@ def _refused(error: BaseException) -> bool:
     return isinstance(error, APIError) and error.status_code in _REFUSED
 
 
-def _delete_all(scope: Scope) -> Op[None]:
+def _fatal(error: SipgateIOError) -> bool:
+    """True for an error every further request of a bulk operation would meet too."""
+    return not _refused(error)
+
+
+def _delete_all(scope: Scope, concurrency: object, progress: object) -> Op[None]:
     """Delete every contact of ``scope``, one request each (see the module's notes)."""
+    limit, report = check_concurrency(concurrency), check_progress(progress)
     ids: list[str] = []
     yield from _scan(
         ExportScope(scope.value),
@@ -485,22 +523,57 @@ def _delete_all(scope: Scope) -> Op[None]:
         lambda items, _: ids.extend(str(item["id"]) for item in items if item.get("id")),
     )
     ids = list(dict.fromkeys(ids))
-    deleted = 0
-    failed: dict[str, SipgateIOError] = {}
-    for index, contact_id in enumerate(ids):
-        try:
-            # 404: already gone, which is what was asked for.
-            yield from fetch_unless(delete_contact.prepare(contact_id=contact_id), frozenset({404}))
-        except SipgateIOError as error:
-            failed[contact_id] = error
-            if not _refused(error):
-                raise ContactsDeleteError(
-                    scope, deleted, failed, tuple(ids[index + 1 :])
-                ) from error
+    # 404: already gone, which is what was asked for.
+    outcomes = yield from send_all(
+        Batch(
+            [Call(delete_contact.prepare(contact_id=contact_id), ok=_GONE) for contact_id in ids],
+            limit=limit,
+            stop=_fatal,
+            progress=report,
+        )
+    )
+    done = tally(ids, outcomes, _fatal)
+    if done.cause is not None:
+        raise ContactsDeleteError(
+            scope, len(done.succeeded), done.failed, tuple(done.not_attempted)
+        ) from done.cause
+
+
+def _create_all(
+    bodies: list[tuple[int, dict[str, Any]]],
+    skipped: list[SkippedRecord],
+    what: str,
+    concurrency: int | None,
+    progress: Progress | None,
+) -> Op[ImportReport]:
+    """Create a contact from each ``(line, body)`` (POST /contacts, ``concurrency`` at once).
+
+    A record the API refuses (400, 409, 422) joins ``skipped``; any other error stops the
+    run and is raised as :class:`ContactsImportError` with the report so far.
+    """
+    outcomes = yield from send_all(
+        Batch(
+            [
+                Call(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
+                for _, body in bodies
+            ],
+            limit=concurrency,
+            stop=_fatal,
+            progress=progress,
+        )
+    )
+    done = tally([line for line, _ in bodies], outcomes, _fatal)
+    failed: dict[int, SipgateIOError] = {}
+    for line, error in done.failed.items():
+        if _refused(error):
+            skipped.append(SkippedRecord(line, f"refused by the API: {error}"))
         else:
-            deleted += 1
+            failed[line] = error
+    skipped.sort(key=lambda s: s.line)
+    report = ImportReport(len(done.succeeded), skipped)
     if failed:
-        raise ContactsDeleteError(scope, deleted, failed) from next(iter(failed.values()))
+        raise ContactsImportError(report, failed, tuple(done.not_attempted), what) from done.cause
+    return report
 
 
 def _card_body(record: ParsedContact) -> dict[str, Any]:
@@ -592,20 +665,28 @@ class ContactsResource(Resource[M]):
         yield from fetch(delete_contact.prepare(contact_id=non_empty(contact_id, "contact_id")))
 
     @operation
-    def delete_all_private(self) -> Op[None]:
+    def delete_all_private(
+        self, *, concurrency: int | None = None, progress: Progress | None = None
+    ) -> Op[None]:
         """Delete every private contact, one request each. This cannot be undone.
 
-        Failures are raised as :class:`ContactsDeleteError` (see the module's notes).
+        ``concurrency`` deletes are in flight at once (default: the client's);
+        ``progress(done, total)`` is called after each. Failures are raised as
+        :class:`ContactsDeleteError` (see the module's notes).
         """
-        yield from _delete_all(Scope.PRIVATE)
+        yield from _delete_all(Scope.PRIVATE, concurrency, progress)
 
     @operation
-    def delete_all_shared(self) -> Op[None]:
+    def delete_all_shared(
+        self, *, concurrency: int | None = None, progress: Progress | None = None
+    ) -> Op[None]:
         """Delete every shared contact, one request each. This cannot be undone.
 
-        Failures are raised as :class:`ContactsDeleteError` (see the module's notes).
+        ``concurrency`` deletes are in flight at once (default: the client's);
+        ``progress(done, total)`` is called after each. Failures are raised as
+        :class:`ContactsDeleteError` (see the module's notes).
         """
-        yield from _delete_all(Scope.SHARED)
+        yield from _delete_all(Scope.SHARED, concurrency, progress)
 
     # -- imports -------------------------------------------------------------------------
 
@@ -633,16 +714,26 @@ class ContactsResource(Resource[M]):
         return ImportReport(upload.rows, list(upload.skipped))
 
     @operation
-    def import_vcard_string(self, vcard_content: str, scope: Scope) -> Op[ImportReport]:
+    def import_vcard_string(
+        self,
+        vcard_content: str,
+        scope: Scope,
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+    ) -> Op[ImportReport]:
         """Create a contact in ``scope`` from each card of a vCard text (POST /contacts each).
 
         Takes one card or a whole address book, vCard 3.0 or 4.0, with every number,
         e-mail, address and organisation of a card (see :mod:`sipgateio.contacts.vcard`).
         Numbers are sent in E.164 form (national numbers are taken as German). A card it
         cannot take is listed in the report with its ordinal (the first card is 1) and the
-        reason, as is a card the API refuses (HTTP 400, 409, 422).
+        reason, as is a card the API refuses (HTTP 400, 409, 422). ``concurrency`` cards are
+        sent at once (default: the client's); ``progress(done, total)`` is called after each.
+        Any other error stops the import: :class:`ContactsImportError` carries the report.
         """
         text, scope_ = _text(vcard_content, "vcard_content"), _write_scope(scope)
+        limit, report = check_concurrency(concurrency), check_progress(progress)
         try:
             parsed = parse_vcards(text, scope=scope_)
         except ValidationError as exc:
@@ -654,19 +745,7 @@ class ContactsResource(Resource[M]):
                 bodies.append((record.line, _card_body(record)))
             except ValidationError as exc:
                 skipped.append(SkippedRecord(record.line, str(exc)))
-        imported = 0
-        for line, body in bodies:
-            try:
-                yield from fetch(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
-            except SipgateIOError as error:
-                if not _refused(error):
-                    error.add_note(f"{imported} of {len(bodies)} cards were imported before it")
-                    raise
-                skipped.append(SkippedRecord(line, f"refused by the API: {error}"))
-            else:
-                imported += 1
-        skipped.sort(key=lambda s: s.line)
-        return ImportReport(imported, skipped)
+        return (yield from _create_all(bodies, skipped, "cards", limit, report))
 
     # -- reads and exports ---------------------------------------------------------------
 

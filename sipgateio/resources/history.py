@@ -20,7 +20,10 @@ from urllib.parse import quote
 
 import attrs
 
+from .._batch import BulkError, Progress, check_concurrency, check_progress, tally
 from .._ops import (
+    Batch,
+    Call,
     Emit,
     M,
     Op,
@@ -32,10 +35,11 @@ from .._ops import (
     fetch_body,
     item_stream,
     operation,
+    send_all,
     walk_pages,
 )
 from .._validation import boolean, extension_id, items, non_empty, phone_number
-from ..errors import ValidationError
+from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
 from ..raw import models as raw
 from ..raw.api.history import (
@@ -63,6 +67,7 @@ __all__ = [
     "HistoryEntryUpdateOptions",
     "HistoryFilter",
     "HistoryResource",
+    "HistoryUpdateError",
     "RoutedEndpoint",
     "SmsHistoryEntry",
     "VoicemailHistoryEntry",
@@ -539,6 +544,41 @@ def _update_body(options: HistoryEntryUpdateOptions) -> raw.HistoryEntryUpdate:
     return raw.HistoryEntryUpdate(note=note, **options.flags())
 
 
+_REFUSED = frozenset({400, 404, 409, 422})
+"""Statuses with which the API refuses one entry's update; the other updates go on."""
+
+
+class HistoryUpdateError(BulkError):
+    """:meth:`HistoryResource.batch_update_events` could not change every entry.
+
+    Attributes:
+        updated: how many entries were changed.
+        failed: entry id -> the error its update ended with (every entry of a failed
+            ``PUT /history`` request carries that request's error).
+        not_attempted: ids never sent because the run stopped at an error every further
+            request would meet too (401, 403, 5xx, connection...).
+
+    The first error is ``__cause__``.
+
+    """
+
+    def __init__(
+        self, updated: int, failed: dict[str, SipgateIOError], not_attempted: tuple[str, ...] = ()
+    ) -> None:
+        self.updated = updated
+        self.failed = failed
+        self.not_attempted = not_attempted
+        total = updated + len(failed) + len(not_attempted)
+        super().__init__(self._summary(f"updated {updated} of {total} entries"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.updated, self.failed, self.not_attempted))
+
+
+def _fatal(error: SipgateIOError) -> bool:
+    return not (isinstance(error, APIError) and error.status_code in _REFUSED)
+
+
 class HistoryResource(Resource[M]):
     """The call, voicemail, SMS and fax history (``client.history``)."""
 
@@ -598,16 +638,26 @@ class HistoryResource(Resource[M]):
         self,
         events: Iterable[HistoryEntry],
         callback: Callable[[HistoryEntry], HistoryEntryUpdateOptions | None],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
     ) -> Op[None]:
         """Change many entries: ``callback(entry)`` says how, or returns None to skip it.
 
         The callback runs for every entry before anything is sent. Flag changes go out in
         bulk (PUT /history, up to 149 entries a request); an entry whose options carry a
         ``note`` is updated on its own (PUT /history/{id}), since only that call takes notes.
-        Options that change nothing are not sent.
+        Options that change nothing are not sent. The requests run ``concurrency`` at once
+        (default: the client's, see :mod:`sipgateio._batch`; HTTP 429 slows down and
+        retries); ``progress(done, total)`` is called after each request.
+
+        An entry the API refuses (400, 404, 409, 422) is recorded and the others go on; any
+        other error stops the run. Either way :class:`HistoryUpdateError` names the entries
+        updated, failed and not attempted.
         """
         if not callable(callback):
             raise ValidationError(f"callback must be callable, got {callback!r}", field="callback")
+        limit, report = check_concurrency(concurrency), check_progress(progress)
         bulk: list[raw.HistoryEntriesUpdateItem] = []
         single: list[tuple[str, raw.HistoryEntryUpdate]] = []
         for entry in items(events, "events"):
@@ -628,10 +678,24 @@ class HistoryResource(Resource[M]):
                 single.append((entry.id, _update_body(options)))
             elif options.flags():
                 bulk.append(_update_item(entry.id, options))
+        calls: list[Call[Any]] = []
+        ids: list[list[str]] = []  # the entries each call changes
         for run in _chunks(bulk, budget=_BULK_UPDATE_MAX):
-            yield from fetch(update_history_entries.prepare(body=run))
+            calls.append(Call(update_history_entries.prepare(body=run)))
+            ids.append([item.id for item in run])
         for entry_id, body in single:
-            yield from fetch(update_history_entry.prepare(entry_id=entry_id, body=body))
+            calls.append(Call(update_history_entry.prepare(entry_id=entry_id, body=body)))
+            ids.append([entry_id])
+        if not calls:
+            return
+        outcomes = yield from send_all(Batch(calls, limit=limit, stop=_fatal, progress=report))
+        done = tally(range(len(calls)), outcomes, _fatal)
+        if done.cause is not None:
+            raise HistoryUpdateError(
+                sum(len(ids[i]) for i in done.succeeded),
+                {eid: error for i, error in done.failed.items() for eid in ids[i]},
+                tuple(eid for i in done.not_attempted for eid in ids[i]),
+            ) from done.cause
 
     @operation
     def export_as_csv_string(

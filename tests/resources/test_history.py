@@ -515,7 +515,7 @@ def test_batch_update_events(flavour: Flavour, api: APIStub) -> None:
     events = entries(*plan)
     assert flavour.run(lambda c: c.history.batch_update_events(events, callback)) is None
     assert seen == list(plan)
-    assert [(r.method, r.path, r.json) for r in api.requests] == [
+    assert sorted((r.method, r.path, r.json) for r in api.requests) == [
         (
             "PUT",
             HISTORY,
@@ -537,9 +537,9 @@ def test_batch_update_bulk_is_split_below_150(flavour: Flavour, api: APIStub) ->
     events = entries(*(str(i) for i in range(400)))
     options = sipgateio.HistoryEntryUpdateOptions(read=True)
     flavour.run(lambda c: c.history.batch_update_events(events, lambda e: options))
-    sizes = [len(r.json) for r in api.requests]
-    assert sizes == [149, 149, 102]
-    assert [item["id"] for r in api.requests for item in r.json] == [str(i) for i in range(400)]
+    runs = sorted((r.json for r in api.requests), key=lambda run: int(run[0]["id"]))
+    assert [len(run) for run in runs] == [149, 149, 102]  # in order, sent concurrently
+    assert [item["id"] for run in runs for item in run] == [str(i) for i in range(400)]
 
 
 @pytest.mark.parametrize(
@@ -563,18 +563,48 @@ def test_batch_update_validation(
     assert api.requests == []
 
 
-def test_batch_update_stops_on_the_first_error(flavour: Flavour, api: APIStub) -> None:
+def test_batch_update_goes_on_past_refused_entries(flavour: Flavour, api: APIStub) -> None:
     api.reply("PUT", HISTORY, Answer(400, json={"message": "too many"}))
-    with pytest.raises(errors.BadRequestError):
+    api.reply("PUT", "/v2/history/2", Answer(204))
+    api.reply("PUT", "/v2/history/3", Answer(404, json={"message": "gone"}))
+    with pytest.raises(sipgateio.HistoryUpdateError) as info:
         flavour.run(
             lambda c: c.history.batch_update_events(
-                entries("1", "2"),
+                entries("1", "2", "3", "4"),
                 lambda e: sipgateio.HistoryEntryUpdateOptions(
-                    archived=True, note="x" if e.id == "2" else None
+                    archived=True, note="x" if e.id in "23" else None
                 ),
             )
         )
-    assert [r.path for r in api.requests] == [HISTORY]
+    error = info.value
+    assert sorted(r.path for r in api.requests) == [HISTORY, "/v2/history/2", "/v2/history/3"]
+    assert error.updated == 1 and error.not_attempted == ()
+    assert sorted(error.failed) == ["1", "3", "4"]  # 1 and 4 shared the refused bulk request
+    assert error.failed["1"] is error.failed["4"]
+    assert isinstance(error.failed["1"], errors.BadRequestError)
+    assert isinstance(error.failed["3"], errors.NotFoundError)
+    assert str(error).startswith("updated 1 of 4 entries; 3 failed: ")
+
+
+def test_batch_update_stops_at_an_error_every_request_would_meet(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("PUT", "/v2/history/1", Answer(204))
+    api.reply("PUT", "/v2/history/2", Answer(401, json={"message": "expired"}))
+    with pytest.raises(sipgateio.HistoryUpdateError) as info:
+        flavour.run(
+            lambda c: c.history.batch_update_events(
+                entries("1", "2", "3", "4"),
+                lambda e: sipgateio.HistoryEntryUpdateOptions(note=f"n{e.id}"),
+                concurrency=1,
+            )
+        )
+    error = info.value
+    assert [r.path for r in api.requests] == ["/v2/history/1", "/v2/history/2"]
+    assert error.updated == 1 and list(error.failed) == ["2"]
+    assert error.not_attempted == ("3", "4")
+    assert isinstance(error.__cause__, errors.AuthenticationError)
+    assert "stopped there, 2 not attempted" in str(error)
 
 
 @pytest.mark.parametrize(

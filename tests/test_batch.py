@@ -1,0 +1,351 @@
+"""Bulk work with bounded concurrency: the scheduler's rules, and both runners over real sockets."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+import sipgateio
+from sipgateio import errors
+from sipgateio._batch import RATE_LIMIT_TRIES, Batch, Outcome, Scheduler
+from sipgateio.contacts.resource import ContactsDeleteError, ContactsImportError
+from sipgateio.resources.history import history_entry
+from tests.apistub import Answer, APIStub, Recorded
+from tests.conftest import TOKEN, TOKEN_ID, Flavour
+from tests.resources.test_history import entry_json
+
+CONTACTS = "/v2/contacts"
+
+
+def rate_limited(retry_after: float | None = 2.0) -> errors.RateLimitError:
+    return errors.RateLimitError(
+        status_code=429, method="POST", url="http://x/v2/contacts", body="", retry_after=retry_after
+    )
+
+
+def refused() -> errors.ConflictError:
+    return errors.ConflictError(status_code=409, method="DELETE", url="http://x", body="")
+
+
+def calls(n: int) -> list[Any]:
+    return [object() for _ in range(n)]  # the scheduler never looks inside a call
+
+
+# -- the scheduler (pure: no sockets, no clocks) -------------------------------------------
+
+
+def test_scheduler_keeps_at_most_limit_in_flight_and_keeps_order() -> None:
+    plan = Scheduler(Batch(calls(5), limit=2), default_limit=64)
+    assert [plan.take(), plan.take(), plan.take()] == [0, 1, None]
+    plan.finish(1, "b", None)
+    assert plan.take() == 2 and plan.take() is None
+    for index, value in ((0, "a"), (2, "c")):
+        plan.finish(index, value, None)
+    assert [plan.take(), plan.take(), plan.take()] == [3, 4, None]
+    plan.finish(4, "e", None)
+    plan.finish(3, "d", None)
+    assert plan.take() is None and plan.pause() is None
+    assert [o.value for o in plan.outcomes()] == ["a", "b", "c", "d", "e"]
+    assert all(o.ok for o in plan.outcomes())
+
+
+def test_scheduler_default_limit_and_small_batches() -> None:
+    assert Scheduler(Batch(calls(100)), default_limit=8).workers == 8
+    assert Scheduler(Batch(calls(3)), default_limit=8).workers == 3  # no idle workers
+    assert Scheduler(Batch(calls(0)), default_limit=8).outcomes() == []
+
+
+def test_scheduler_slows_down_on_429_and_retries_the_call() -> None:
+    plan = Scheduler(Batch(calls(10), limit=8), default_limit=64)
+    started = [plan.take() for _ in range(8)]
+    assert started == list(range(8))
+    plan.finish(3, None, rate_limited(2.5))
+    assert plan.limit == 4  # halved
+    assert plan.take() is None  # no new call while the calls in flight end
+    for index in (0, 1, 2, 4, 5, 6, 7):
+        plan.finish(index, "ok", None)
+    assert plan.take() is None
+    assert plan.pause() == 2.5  # the server's Retry-After
+    assert plan.pause() is None  # once
+    assert plan.take() == 3  # the refused call goes first
+    assert [plan.take(), plan.take(), plan.take(), plan.take()] == [8, 9, None, None]
+    for index in (3, 8, 9):
+        plan.finish(index, "ok", None)
+    assert plan.pause() is None
+    assert all(o.ok for o in plan.outcomes())
+
+
+def test_scheduler_backs_off_without_retry_after_and_caps_long_hints() -> None:
+    plan = Scheduler(Batch(calls(1)), default_limit=1)
+    plan.take()
+    plan.finish(0, None, rate_limited(None))
+    first = plan.pause()
+    plan.take()
+    plan.finish(0, None, rate_limited(None))
+    second = plan.pause()
+    assert first is not None and second is not None and 0 < first < second
+    plan.take()
+    plan.finish(0, None, rate_limited(3600))
+    assert plan.pause() == 60.0
+
+
+def test_scheduler_gives_up_on_a_call_after_repeated_429() -> None:
+    plan = Scheduler(Batch(calls(1)), default_limit=4)
+    for _ in range(RATE_LIMIT_TRIES):
+        assert plan.take() == 0
+        plan.finish(0, None, rate_limited(0))
+        plan.pause()
+    (outcome,) = plan.outcomes()
+    assert isinstance(outcome.error, errors.RateLimitError) and outcome.attempted
+
+
+def test_scheduler_raises_the_limit_again_after_calm_completions() -> None:
+    plan = Scheduler(Batch(calls(40), limit=4), default_limit=64)
+    for _ in range(4):
+        plan.take()
+    plan.finish(0, None, rate_limited(0))
+    assert plan.limit == 2
+    for index in (1, 2, 3):
+        plan.finish(index, "ok", None)
+    plan.pause()
+    limits = []
+    while (index := plan.take()) is not None or plan.in_flight:
+        if index is not None:
+            plan.finish(index, "ok", None)
+            limits.append(plan.limit)
+    assert max(limits) == 4 and limits[-1] == 4  # back to the batch's bound, never above
+
+
+def test_scheduler_stops_at_a_fatal_error_and_reports_the_rest_not_attempted() -> None:
+    def fatal(error: errors.SipgateIOError) -> bool:
+        return not isinstance(error, errors.ConflictError)
+
+    plan = Scheduler(Batch(calls(6), limit=2, stop=fatal), default_limit=64)
+    plan.take(), plan.take()
+    plan.finish(0, None, refused())  # refused: goes on
+    assert plan.take() == 2
+    denied = errors.AuthenticationError(status_code=401, method="GET", url="x", body="")
+    plan.finish(1, None, denied)
+    assert plan.take() is None  # stopped; 2 still in flight
+    plan.finish(2, "ok", None)
+    assert plan.pause() is None
+    out = plan.outcomes()
+    assert [o.ok for o in out] == [False, False, True, False, False, False]
+    assert out[0].error is not None and out[1].error is denied
+    assert out[3:] == [Outcome(attempted=False)] * 3
+
+
+def test_scheduler_reports_progress_and_stops_when_it_raises() -> None:
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 2:
+            raise KeyboardInterrupt
+
+    plan = Scheduler(Batch(calls(4), limit=2, progress=progress), default_limit=64)
+    plan.take(), plan.take()
+    plan.finish(1, "b", None)
+    plan.finish(0, "a", None)
+    assert plan.take() is None and plan.pause() is None
+    with pytest.raises(KeyboardInterrupt):
+        plan.outcomes()
+    assert seen == [(1, 4), (2, 4)]
+
+
+# -- the runners over real sockets ---------------------------------------------------------
+
+
+class InFlight:
+    """A handler that counts requests in flight and holds the first ``gather`` until all came."""
+
+    def __init__(self, gather: int, answer: Answer | None = None) -> None:
+        self.lock = threading.Lock()
+        self.now = self.most = self.seen = 0
+        self.barrier = threading.Barrier(gather, timeout=20) if gather > 1 else None
+        self.gather = gather
+        self.answer = answer or Answer(204)
+
+    def __call__(self, rec: Recorded) -> Answer:
+        with self.lock:
+            self.now += 1
+            self.seen += 1
+            self.most = max(self.most, self.now)
+            first_group = self.seen <= self.gather
+        try:
+            if self.barrier is not None and first_group:
+                self.barrier.wait()  # proves `gather` requests are in flight together
+            return self.answer
+        finally:
+            with self.lock:
+                self.now -= 1
+
+
+def book(n: int, scope: str = "SHARED") -> list[dict[str, Any]]:
+    return [{"id": f"c{i}", "name": f"Person {i}", "scope": scope} for i in range(n)]
+
+
+def serve_book(api: APIStub, contacts: list[dict[str, Any]]) -> None:
+    api.reply("GET", CONTACTS, json={"items": contacts, "totalCount": len(contacts)})
+
+
+def card(i: int) -> str:
+    return f"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person {i}\r\nTEL:+491579991{i:04d}\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize("limit", [1, 3, 8])
+def test_delete_all_keeps_the_bound_and_deletes_every_contact(
+    flavour: Flavour, api: APIStub, limit: int
+) -> None:
+    contacts = book(20)
+    serve_book(api, contacts)
+    handler = InFlight(gather=limit)
+    for c in contacts:
+        api.handle("DELETE", f"{CONTACTS}/{c['id']}", handler)
+    progress: list[tuple[int, int]] = []
+    flavour.run(
+        lambda c: c.contacts.delete_all_shared(
+            concurrency=limit, progress=lambda d, t: progress.append((d, t))
+        )
+    )
+    assert sorted(r.path for r in api.sent("DELETE")) == sorted(
+        f"{CONTACTS}/{c['id']}" for c in contacts
+    )
+    assert handler.most == limit  # reached (the barrier) and never exceeded
+    assert progress == [(i, 20) for i in range(1, 21)]
+
+
+def test_the_clients_concurrency_is_the_default_bound(flavour: Flavour, api: APIStub) -> None:
+    contacts = book(12)
+    serve_book(api, contacts)
+    handler = InFlight(gather=4)
+    for c in contacts:
+        api.handle("DELETE", f"{CONTACTS}/{c['id']}", handler)
+    flavour.run(lambda c: c.contacts.delete_all_shared(), concurrency=4)
+    assert handler.most == 4 and len(api.sent("DELETE")) == 12
+
+
+def test_vcard_import_slows_down_on_429_and_imports_every_card(
+    flavour: Flavour, api: APIStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[float] = []
+
+    async def async_wait(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr("sipgateio._ops._sleep", waits.append)
+    monkeypatch.setattr("sipgateio._ops._async_sleep", async_wait)
+    lock, refusals = threading.Lock(), {"Person 3": 2, "Person 7": 1}
+
+    def handler(rec: Recorded) -> Answer:
+        with lock:
+            left = refusals.get(rec.json["name"], 0)
+            refusals[rec.json["name"]] = left - 1
+        if left > 0:
+            return Answer(429, json={"message": "slow down"}, headers={"Retry-After": "7"})
+        return Answer(204)
+
+    api.handle("POST", CONTACTS, handler)
+    report = flavour.run(
+        lambda c: c.contacts.import_vcard_string(
+            "".join(card(i) for i in range(10)), sipgateio.Scope.PRIVATE, concurrency=4
+        )
+    )
+    assert report == sipgateio.ImportReport(10, [])
+    names = [r.json["name"] for r in api.sent("POST", CONTACTS)]
+    assert sorted(set(names)) == sorted(f"Person {i}" for i in range(10))
+    assert names.count("Person 3") == 3 and names.count("Person 7") == 2 and len(names) == 13
+    assert waits and set(waits) == {7.0}  # Retry-After honoured, at least once per pause
+
+
+def test_vcard_import_reports_a_card_still_rate_limited_after_every_try(
+    flavour: Flavour, api: APIStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def async_wait(seconds: float) -> None:
+        pass
+
+    monkeypatch.setattr("sipgateio._ops._sleep", lambda s: None)
+    monkeypatch.setattr("sipgateio._ops._async_sleep", async_wait)
+    api.reply("POST", CONTACTS, Answer(429, json={"message": "slow down"}))
+    with pytest.raises(ContactsImportError) as info:
+        flavour.run(
+            lambda c: c.contacts.import_vcard_string(
+                card(1) + card(2), sipgateio.Scope.PRIVATE, concurrency=1
+            )
+        )
+    error = info.value
+    assert [r.json["name"] for r in api.requests] == ["Person 1"] * RATE_LIMIT_TRIES
+    assert error.report.imported == 0 and list(error.failed) == [1]
+    assert error.not_attempted == (2,)
+    assert isinstance(error.__cause__, errors.RateLimitError)
+
+
+def test_delete_all_reports_every_outcome_when_run_concurrently(
+    flavour: Flavour, api: APIStub
+) -> None:
+    contacts = book(9)
+    serve_book(api, contacts)
+    for i, c in enumerate(contacts):
+        status = 409 if i % 3 == 0 else 404 if i == 4 else 204
+        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(status, json={"message": "m"}))
+    with pytest.raises(ContactsDeleteError) as info:
+        flavour.run(lambda c: c.contacts.delete_all_shared(concurrency=5))
+    error = info.value
+    assert sorted(error.failed) == ["c0", "c3", "c6"]
+    assert error.deleted == 6 and error.not_attempted == ()
+
+
+def test_history_note_updates_run_concurrently(flavour: Flavour, api: APIStub) -> None:
+    handler = InFlight(gather=5)
+    ids = [str(i) for i in range(15)]
+    for i in ids:
+        api.handle("PUT", f"/v2/history/{i}", handler)
+    events = [history_entry(entry_json(i)) for i in ids]
+    done: list[int] = []
+    flavour.run(
+        lambda c: c.history.batch_update_events(
+            events,
+            lambda e: sipgateio.HistoryEntryUpdateOptions(note=f"note {e.id}"),
+            concurrency=5,
+            progress=lambda d, t: done.append(d),
+        )
+    )
+    assert handler.most == 5 and done == list(range(1, 16))
+    assert sorted((r.path, r.json["note"]) for r in api.sent("PUT")) == sorted(
+        (f"/v2/history/{i}", f"note {i}") for i in ids
+    )
+
+
+def test_a_failing_progress_callback_stops_the_run_and_is_raised(
+    flavour: Flavour, api: APIStub
+) -> None:
+    contacts = book(6)
+    serve_book(api, contacts)
+    for c in contacts:
+        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(204))
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:
+            raise RuntimeError("user cancelled")
+
+    with pytest.raises(RuntimeError, match="user cancelled"):
+        flavour.run(lambda c: c.contacts.delete_all_shared(concurrency=1, progress=progress))
+    assert len(api.sent("DELETE")) == 2
+
+
+@pytest.mark.parametrize("value", [0, -1, 1001, 2.5, "8", True])
+def test_bad_concurrency_is_refused_before_anything_is_sent(
+    flavour: Flavour, api: APIStub, value: Any
+) -> None:
+    with pytest.raises(sipgateio.ValidationError) as info:
+        flavour.run(lambda c: c.contacts.delete_all_shared(concurrency=value))
+    assert info.value.field == "concurrency"
+    with pytest.raises(sipgateio.ValidationError) as info:
+        sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, concurrency=value)
+    assert info.value.field == "concurrency"
+    with pytest.raises(sipgateio.ValidationError) as info:
+        flavour.run(lambda c: c.contacts.import_vcard_string(card(1), "PRIVATE", progress=5))
+    assert info.value.field == "progress"
+    assert api.requests == []
