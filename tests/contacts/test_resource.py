@@ -314,7 +314,7 @@ def test_delete_all_private_deletes_only_private_contacts(flavour: Flavour, api:
     api.reply("DELETE", "/v2/contacts/c0", Answer(204))
     api.reply("DELETE", "/v2/contacts/c3", Answer(204))
     flavour.run(lambda c: c.contacts.delete_all_private())
-    assert deletes(api) == ["c0", "c3"]
+    assert sorted(deletes(api)) == ["c0", "c3"]
     assert not api.sent("DELETE", CONTACTS)
 
 
@@ -503,7 +503,7 @@ def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: A
     api.reply("POST", CONTACTS, Answer(204))
     text = CARD_ADA + CARD_OLD + CARD_ALAN + CARD_BAD_NUMBER
     report = flavour.run(lambda c: c.contacts.import_vcard_string(text, Scope.SHARED))
-    assert [r.json for r in api.requests] == [
+    assert sorted((r.json for r in api.requests), key=lambda b: b["name"]) == [
         {
             "name": "Ada Lovelace",
             "given": "Ada",
@@ -561,7 +561,9 @@ def test_vcard_import_reports_cards_the_api_refuses_and_goes_on(
     flavour: Flavour, api: APIStub
 ) -> None:
     api.reply("POST", CONTACTS, Answer(409, json={"message": "duplicate"}), Answer(204))
-    report = flavour.run(lambda c: c.contacts.import_vcard_string(CARD_ADA + CARD_ALAN, "PRIVATE"))
+    report = flavour.run(
+        lambda c: c.contacts.import_vcard_string(CARD_ADA + CARD_ALAN, "PRIVATE", concurrency=1)
+    )
     assert len(api.requests) == 2
     assert report.imported == 1
     (skipped,) = report.skipped
