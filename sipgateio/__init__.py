@@ -56,7 +56,13 @@ if TYPE_CHECKING:
     )
     from .contacts.resource import ContactsDeleteError, ContactsImportError
     from .pagination import Page, Pagination
-    from .resources.call import InitiateNewCallSessionResponse
+    from .resources.call import (
+        Call,
+        CallDirection,
+        CallNotFoundError,
+        CallState,
+        InitiateNewCallSessionResponse,
+    )
     from .resources.devices import ActiveRouting, Device, DeviceType
     from .resources.fax import Faxline, FaxTimeoutError, SendFaxSessionResponse
     from .resources.history import (
@@ -104,6 +110,10 @@ _LAZY: dict[str, str] = {
     "Webuser": ".resources.users",
     "SmsExtension": ".resources.sms",
     "InitiateNewCallSessionResponse": ".resources.call",
+    "Call": ".resources.call",
+    "CallDirection": ".resources.call",
+    "CallNotFoundError": ".resources.call",
+    "CallState": ".resources.call",
     "NumberMnpState": ".resources.numbers",
     "NumberResponseItem": ".resources.numbers",
     "NumberResponseItemType": ".resources.numbers",
@@ -142,8 +152,12 @@ __all__ = [
     "AsyncSipgateIO",
     "AuthenticationError",
     "BadRequestError",
+    "Call",
+    "CallDirection",
     "CallHistoryEntry",
+    "CallNotFoundError",
     "CallRecording",
+    "CallState",
     "CallStatusType",
     "ConflictError",
     "Contact",

@@ -173,7 +173,7 @@ class _BaseClient(Resource[M], Generic[M]):
 
     @cached_property
     def call(self) -> CallResource[M]:
-        """Initiate calls."""
+        """Start calls, and read them: active (RTCM) or finished (history)."""
         from .resources.call import CallResource
 
         return CallResource(self._runner)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 from .errors import ValidationError
 
 __all__ = [
+    "aware_datetime",
     "boolean",
     "extension_id",
     "http_url",
@@ -174,3 +176,14 @@ def items(value: object, field: str) -> tuple[object, ...]:
             f"{field} must be a list (or other iterable) of values, got {value!r}", field=field
         )
     return tuple(value)
+
+
+def aware_datetime(value: object, field: str) -> dt.datetime:
+    """Return ``value`` if it is a timezone-aware datetime (a naive one is not guessed at)."""
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise ValidationError(
+            f"{field} must be a timezone-aware datetime (e.g. datetime(2024, 5, 1, "
+            f"tzinfo=timezone.utc)), got {value!r}",
+            field=field,
+        )
+    return value

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 import httpx
 
-from ._validation import items, non_empty
+from ._validation import aware_datetime, items, non_empty
 from .errors import AuthenticationError, TransportError, ValidationError
 
 __all__ = [
@@ -68,11 +68,8 @@ TokenHook = Callable[["OAuthToken"], Any]
 
 
 def _aware_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, dt.datetime) or value.utcoffset() is None):
-        raise ValidationError(
-            f"{attribute.name} must be a timezone-aware datetime or None, got {value!r}",
-            field=attribute.name,
-        )
+    if value is not None:
+        aware_datetime(value, attribute.name)
 
 
 def _secret(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

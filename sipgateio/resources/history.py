@@ -38,7 +38,7 @@ from .._ops import (
     send_all,
     walk_pages,
 )
-from .._validation import boolean, extension_id, items, non_empty, phone_number
+from .._validation import aware_datetime, boolean, extension_id, items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
 from ..raw import models as raw
@@ -364,14 +364,8 @@ def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _aware_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
-        raise ValidationError(
-            f"{attribute.name} must be a timezone-aware datetime (e.g. "
-            f"datetime(2024, 5, 1, tzinfo=timezone.utc)), got {value!r}",
-            field=attribute.name,
-        )
+    if value is not None:
+        aware_datetime(value, attribute.name)
 
 
 @attrs.frozen(slots=True, kw_only=True)
