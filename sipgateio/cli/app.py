@@ -73,10 +73,11 @@ def root(
 
 
 def _register() -> None:
-    from . import account, contacts, history, messaging, webhook
+    from . import account, contacts, history, login, messaging, webhook
 
     messaging.register(app)
     account.register(app)
+    login.register(app)
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(history.app, name="history")
     app.add_typer(webhook.app, name="webhook")
