@@ -336,12 +336,16 @@ class OAuthFlow:
         authorizations it started; each state can be exchanged once.
         """
         from authlib.common.security import generate_token
+        from authlib.oauth2 import OAuth2Client
 
+        # authlib's protocol client without a session: building a URL needs no HTTP client
+        # (an httpx one costs ~60 ms to set up).
+        options = self._client_options()
+        del options["timeout"]
         verifier = generate_token(64) if self.pkce else None
-        with _authlib().OAuth2Client(**self._client_options()) as client:
-            url, state = client.create_authorization_url(
-                self.authorization_endpoint, code_verifier=verifier
-            )
+        url, state = OAuth2Client(None, **options).create_authorization_url(
+            self.authorization_endpoint, code_verifier=verifier
+        )
         with self._pending_lock:
             self._pending[state] = verifier
             while len(self._pending) > _PENDING_MAX:
