@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Annotated
 
 import attrs
@@ -38,10 +39,17 @@ class State:
         """A client for the API at ``--base-url``, with the credentials of the environment.
 
         ``SIPGATE_TOKEN_ID`` + ``SIPGATE_TOKEN`` (personal access token) or ``SIPGATE_TOKEN``
-        alone (OAuth), read by :class:`~sipgateio.SipgateIO` itself.
+        alone (OAuth), read by :class:`~sipgateio.SipgateIO` itself; without them, the
+        sign-in ``sipgateio login`` stored (renewed as needed, see :mod:`.login`).
         """
         from .._client import SipgateIO
 
+        if not os.environ.get("SIPGATE_TOKEN"):
+            from .login import stored_session
+
+            session = stored_session()
+            if session is not None:
+                return SipgateIO(base_url=self.base_url, oauth=session)
         return SipgateIO(base_url=self.base_url)
 
 

@@ -3,6 +3,9 @@
 A local web server on 127.0.0.1 receives sipgate's redirect (``code`` and ``state``);
 the code is exchanged through :class:`sipgateio.oauth.OAuthFlow`, and the token set is
 written, readable by the user only, to ``--token-file``. The tokens are never printed.
+
+The other commands use the stored sign-in when the environment has no token
+(:func:`stored_session`): it renews itself and is written back after each renewal.
 """
 
 from __future__ import annotations
@@ -20,11 +23,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import typer
 
-from ..errors import SipgateIOError
-from ..oauth import AUTHORIZATION_ENDPOINT, TOKEN_ENDPOINT, OAuthFlow, OAuthToken, OAuthTokenError
+from ..errors import SipgateIOError, ValidationError
+from ..oauth import (
+    AUTHORIZATION_ENDPOINT,
+    TOKEN_ENDPOINT,
+    OAuthFlow,
+    OAuthSession,
+    OAuthToken,
+    OAuthTokenError,
+)
 from .context import JsonOption, state
 
-__all__ = ["default_token_file", "register", "save_token"]
+__all__ = ["default_token_file", "register", "save_token", "stored_session"]
 
 _CALLBACK = "/callback"
 _PAGE = (
@@ -34,19 +44,74 @@ _PAGE = (
 
 
 def default_token_file() -> Path:
-    """``$XDG_CONFIG_HOME/sipgateio/oauth-token.json`` (``~/.config/...`` without it)."""
+    """``SIPGATE_TOKEN_FILE``, else ``$XDG_CONFIG_HOME/sipgateio/oauth-token.json``.
+
+    Without ``XDG_CONFIG_HOME``: ``~/.config/sipgateio/oauth-token.json``.
+    """
+    if os.environ.get("SIPGATE_TOKEN_FILE"):
+        return Path(os.environ["SIPGATE_TOKEN_FILE"])
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "sipgateio" / "oauth-token.json"
 
 
-def save_token(token: OAuthToken, path: Path) -> None:
-    """Write ``token`` as JSON to ``path``, readable and writable by the user only."""
+def save_token(token: OAuthToken, path: Path, flow: OAuthFlow) -> None:
+    """Write ``token`` (and where to renew it) as JSON to ``path``, for the user's eyes only.
+
+    The file holds :meth:`OAuthToken.to_dict` plus ``client_id``, ``redirect_uri`` and
+    ``token_endpoint`` (no client secret), so ``OAuthToken.from_dict`` reads it as it is.
+    """
+    data = {
+        **token.to_dict(),
+        "client_id": flow.client_id,
+        "redirect_uri": flow.redirect_uri,
+        "token_endpoint": flow.token_endpoint,
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(token.to_dict(), handle, indent=2)
+        json.dump(data, handle, indent=2)
     os.replace(partial, path)
+
+
+def stored_session() -> OAuthSession | None:
+    """The sign-in ``sipgateio login`` stored, as a self-renewing session; None if none.
+
+    Renewing needs the client secret, from ``SIPGATE_CLIENT_SECRET`` (it is never stored).
+    Each renewed token set is written back to the file.
+    """
+    path = default_token_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            f"the stored sign-in {path} cannot be read ({type(exc).__name__}); run "
+            "'sipgateio login' again",
+            field="token_file",
+        ) from None
+    if not isinstance(data, dict):
+        raise ValidationError(
+            f"the stored sign-in {path} is not a token set; run 'sipgateio login' again",
+            field="token_file",
+        )
+    secret = os.environ.get("SIPGATE_CLIENT_SECRET")
+    if not secret:
+        raise ValidationError(
+            f"a sign-in is stored in {path}; set SIPGATE_CLIENT_SECRET so that it can be "
+            "renewed (or set SIPGATE_TOKEN_ID and SIPGATE_TOKEN to use a personal access token)",
+            field="SIPGATE_CLIENT_SECRET",
+        )
+    flow = OAuthFlow(
+        client_id=data.get("client_id") or os.environ.get("SIPGATE_CLIENT_ID", ""),
+        client_secret=secret,
+        redirect_uri=data.get("redirect_uri") or f"http://127.0.0.1:8765{_CALLBACK}",
+        token_endpoint=data.get("token_endpoint") or TOKEN_ENDPOINT,
+    )
+    return flow.session(
+        OAuthToken.from_dict(data), on_token=lambda token: save_token(token, path, flow)
+    )
 
 
 class _Callback:
@@ -126,7 +191,8 @@ def login(
         Path | None,
         typer.Option(
             "--token-file",
-            help="Where to store the token set (default: ~/.config/sipgateio/oauth-token.json).",
+            help="Where to store the token set (default: SIPGATE_TOKEN_FILE, else "
+            "~/.config/sipgateio/oauth-token.json).",
             show_default=False,
         ),
     ] = None,
@@ -169,7 +235,7 @@ def login(
             reason, action="signing in", status_code=401, url=flow.authorization_endpoint
         )
     token = flow.exchange(params["code"], state=params.get("state", ""))
-    save_token(token, path)
+    save_token(token, path, flow)
     summary = {"token_file": str(path), "expires_at": token.expires_at, "scope": token.scope}
     expires = "an unknown time" if token.expires_at is None else token.expires_at.isoformat()
     st.out.result(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,11 +18,21 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture
-def cli(api: APIStub) -> Run:
-    """Run ``sipgateio ARGS`` on the real typer app against the local API stub."""
+def cli(api: APIStub, tmp_path: Path) -> Run:
+    """Run ``sipgateio ARGS`` on the real typer app against the local API stub.
+
+    ``SIPGATE_TOKEN_FILE`` points into ``tmp_path``: a sign-in stored on this machine
+    (``sipgateio login``) never leaks into a test.
+    """
+    token_file = str(tmp_path / "stored-sign-in.json")
 
     def run(*args: str, env: dict[str, Any] | None = None, input: str | None = None) -> Result:
-        environment = {**CREDENTIALS, "SIPGATE_BASE_URL": api.url, **(env or {})}
+        environment = {
+            **CREDENTIALS,
+            "SIPGATE_BASE_URL": api.url,
+            "SIPGATE_TOKEN_FILE": token_file,
+            **(env or {}),
+        }
         return CliRunner().invoke(app, list(args), env=environment, input=input)
 
     return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -106,6 +107,34 @@ def test_a_callback_with_a_foreign_state_is_refused(
     assert result.exit_code == 3, result.stderr
     assert "state" in result.stderr
     assert endpoint.grants == []
+
+
+def test_other_commands_use_and_renew_the_stored_sign_in(
+    cli: Run, api: APIStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    endpoint = TokenEndpoint(api)
+    fake_browser(monkeypatch, code="c")
+    assert login(cli, api, tmp_path).exit_code == 0
+    stored = tmp_path / "token.json"
+    data = json.loads(stored.read_text())
+    assert CLIENT_SECRET not in stored.read_text()
+    data["expires_at"] = (datetime.now(UTC) + timedelta(seconds=5)).isoformat()  # about to expire
+    stored.write_text(json.dumps(data))
+    api.reply("GET", "/v2/numbers", json={"items": [], "totalCount": 0})
+    no_pat = {"SIPGATE_TOKEN_ID": None, "SIPGATE_TOKEN": None, "SIPGATE_TOKEN_FILE": str(stored)}
+
+    result = cli("numbers", "--json", env={**no_pat, "SIPGATE_CLIENT_SECRET": CLIENT_SECRET})
+
+    assert result.exit_code == 0, result.stderr
+    assert [g["grant_type"] for g in endpoint.grants] == ["authorization_code", "refresh_token"]
+    assert api.sent("GET", "/v2/numbers")[0].headers["authorization"] == "Bearer access-2"
+    renewed = json.loads(stored.read_text())
+    assert (renewed["access_token"], renewed["refresh_token"]) == ("access-2", "refresh-2")
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+
+    without_secret = cli("numbers", env={**no_pat, "SIPGATE_CLIENT_SECRET": None})
+    assert without_secret.exit_code == 3
+    assert "SIPGATE_CLIENT_SECRET" in without_secret.stderr
 
 
 def test_no_sign_in_within_the_timeout(cli: Run, api: APIStub, tmp_path: Path) -> None:
