@@ -82,11 +82,11 @@ def import_(
     st = state(ctx, json_output)
     text = _read_text(file)
     kind = _import_format(file, text, file_format)
-    with st.client() as client, st.out.err.status(f"importing {file.name}..."):
-        if kind is FileFormat.csv:
+    with st.client() as client, st.out.progress(f"importing {file.name}") as bar:
+        if kind is FileFormat.csv:  # one upload: sipgate's CSV import
             report = client.contacts.import_from_csv_string(text)
-        else:
-            report = client.contacts.import_vcard_string(text, scope)
+        else:  # one request per card
+            report = client.contacts.import_vcard_string(text, scope, progress=bar.update)
     st.out.result(report, lambda: _show_report(st.out, report, kind))
 
 
@@ -162,9 +162,9 @@ def export(
     with (
         st.client() as client,
         open_output(output) as handle,
-        st.out.progress(f"exporting {scope.value.lower()} contacts") as tick,
+        st.out.progress(f"exporting {scope.value.lower()} contacts") as bar,
     ):
-        count = export_pages(client, file_format, scope, delimiter, handle.write, tick)
+        count = export_pages(client, file_format, scope, delimiter, handle.write, bar.advance)
     to_file = output is not None and str(output) != "-"
     summary = {"exported": count, "format": file_format.value, "file": str(output)}
     if to_file:

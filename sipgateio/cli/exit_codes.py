@@ -21,7 +21,8 @@ code  meaning
 13    a wait timed out (:class:`~sipgateio.FaxTimeoutError`); the job itself goes on
 14    the job ended and failed (a fax in state FAILED)
 15    the command line's dependencies are missing (install ``sipgateio[cli]``)
-16    any other :class:`~sipgateio.SipgateIOError`
+16    any other :class:`~sipgateio.SipgateIOError` (a bulk operation that stopped at an
+      error takes that error's code: an import stopped by a 401 exits 4)
 130   interrupted (Ctrl-C)
 ====  ==========================================================================
 
@@ -70,8 +71,21 @@ BY_ERROR_CLASS: Final[dict[str, int]] = {
 def exit_code_for(error: BaseException) -> int:
     """The exit code for ``error``: its own class's, else its nearest listed base class's.
 
-    Only sipgateio's own classes count: a ``ValueError`` from elsewhere is a bug (1).
+    Only sipgateio's own classes count: a ``ValueError`` from elsewhere is a bug (1). An
+    error that is no more than a :class:`~sipgateio.SipgateIOError` (such as a bulk
+    operation's, which stopped at another error) takes the code of the error it was
+    raised from, when that one has a more specific code.
     """
+    code = _own_code(error)
+    cause = error.__cause__
+    if code == BY_ERROR_CLASS["SipgateIOError"] and cause is not None:
+        inner = exit_code_for(cause)
+        if inner != INTERNAL:
+            return inner
+    return code
+
+
+def _own_code(error: BaseException) -> int:
     for cls in type(error).__mro__:
         if cls.__module__.startswith("sipgateio"):
             code = BY_ERROR_CLASS.get(cls.__name__)

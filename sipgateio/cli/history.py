@@ -91,14 +91,14 @@ def list_(
     """List history entries, newest first."""
     st = state(ctx, json_output)
     selection = _filter(types, directions, since, until, phonenumber)
-    with st.client() as client, st.out.progress("reading the history") as tick:
+    with st.client() as client, st.out.progress("reading the history") as bar:
         stream = client.history.iter_entries(
             selection, page_size=1000 if all_ else min(limit, 1000)
         )
         entries = []
         for entry in stream if all_ else itertools.islice(stream, limit):
             entries.append(entry)
-            tick(1)
+            bar.advance(1)
     st.out.result(
         entries,
         lambda: st.out.table(
@@ -150,9 +150,9 @@ def export(
     with (
         st.client() as client,
         open_output(output) as handle,
-        st.out.progress("exporting the history") as tick,
+        st.out.progress("exporting the history") as bar,
     ):
-        count = export_csv(client, selection, handle.write, tick)
+        count = export_csv(client, selection, handle.write, bar.advance)
     if output is not None and str(output) != "-":
         st.out.result(
             {"exported": count, "file": str(output)}, f"{count} entries written to {output}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -32,10 +33,32 @@ from rich.table import Table
 
 from .exit_codes import exit_code_for
 
-__all__ = ["Output", "Tick", "error_line", "jsonable", "open_output"]
+__all__ = ["Bar", "Output", "Tick", "error_line", "jsonable", "open_output"]
+
+PIPED_WIDTH = 160
+"""Columns of tables written to a file or pipe (a terminal's own width otherwise)."""
 
 Tick = Callable[[int], None]
 """Advances a progress bar by a number of items."""
+
+
+class Bar:
+    """A progress bar of :meth:`Output.progress`: advance it, or set where it stands."""
+
+    def __init__(self, progress: Progress | None = None, task: TaskID | None = None) -> None:
+        self._progress = progress
+        self._task = task
+
+    def advance(self, count: int) -> None:
+        """``count`` more items are done."""
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task, count)
+
+    def update(self, done: int, total: int) -> object:
+        """``done`` of ``total`` are done: a library ``progress(done, total)`` callback."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=done, total=total)
+        return None
 
 
 def jsonable(value: Any) -> Any:
@@ -71,7 +94,11 @@ class Output:
         err_console: Console | None = None,
     ) -> None:
         self.json_mode = json_mode
-        self.console = console if console is not None else Console(highlight=False, soft_wrap=True)
+        if console is None:
+            console = Console(highlight=False, soft_wrap=True)
+            if not console.is_terminal and "COLUMNS" not in os.environ:
+                console.width = PIPED_WIDTH  # tables in files and pipes: no terminal to fit
+        self.console = console
         self.err = (
             err_console
             if err_console is not None
@@ -98,8 +125,9 @@ class Output:
     def table(self, title: str | None, columns: list[str], rows: list[list[Any]]) -> None:
         """A rich table of ``rows`` (cells are printed as text, ``None`` as empty)."""
         table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-        for column in columns:
-            table.add_column(column)
+        for index, column in enumerate(columns):
+            # narrow terminals wrap the last column (free text) first, the others keep a line
+            table.add_column(column, no_wrap=index < len(columns) - 1)
         for row in rows:
             table.add_row(*(escape(_cell(cell)) for cell in row))
         self.console.print(table)
@@ -124,18 +152,23 @@ class Output:
     # -- progress --------------------------------------------------------------------------
 
     @contextmanager
-    def progress(self, description: str, total: int | None = None) -> Iterator[Tick]:
-        """A progress bar on stderr (a counter when ``total`` is unknown); yields ``tick(n)``."""
+    def progress(self, description: str, total: int | None = None) -> Iterator[Bar]:
+        """A progress bar on stderr while the block runs (a counter while the total is unknown).
+
+        It is drawn on terminals only and gone when the block ends.
+        """
+        if not self.err.is_terminal:
+            yield Bar()
+            return
         columns = [
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn() if total is not None else TextColumn("{task.completed}"),
+            MofNCompleteColumn(),
             TimeElapsedColumn(),
         ]
-        with Progress(*columns, console=self.err, transient=True) as bar:
-            task: TaskID = bar.add_task(description, total=total)
-            yield lambda n: bar.advance(task, n)
+        with Progress(*columns, console=self.err, transient=True) as progress:
+            yield Bar(progress, progress.add_task(description, total=total))
 
 
 def _cell(value: Any) -> str:

@@ -313,3 +313,16 @@ def test_history_export_in_pages(
     assert data == {"exported": 4, "file": str(out)}
     assert out.read_bytes().decode() == "id,text\r\n" + "".join(r + "\r\n" for r in rows)
     assert [r.query["offset"] for r in api.requests] == [["0"], ["2"], ["4"]]
+
+
+def test_contacts_import_vcard_stopped_by_an_error_exits_with_its_code(
+    cli: Run, api: APIStub, tmp_path: Path
+) -> None:
+    api.reply("POST", CONTACTS, Answer(401, json={"message": "token revoked"}))
+    card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada {n}\r\nTEL:+4915799912345\r\nEND:VCARD\r\n"
+    path = tmp_path / "book.vcf"
+    path.write_text("".join(card.format(n=n) for n in range(3)))
+    result = cli("contacts", "import", str(path))
+    assert result.exit_code == 4  # the AuthenticationError the import stopped at
+    assert result.stderr.startswith("error: ContactsImportError: ")
+    assert len(result.stderr.splitlines()) == 1
