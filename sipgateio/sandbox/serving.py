@@ -1,0 +1,94 @@
+"""A WSGI app on the standard library's threading HTTP server, in a background thread.
+
+The sandbox serves its API this way, and the demo and the tests serve a webhook app
+(``create_webhook_app(...).wsgi``) beside it: no server dependency, ready in
+milliseconds, one thread per request (so an app may call the other one back).
+"""
+
+from __future__ import annotations
+
+import threading
+from socketserver import ThreadingMixIn
+from typing import TYPE_CHECKING, Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+if TYPE_CHECKING:
+    from types import TracebackType
+    from typing import Self
+    from wsgiref.types import WSGIApplication
+
+__all__ = ["BackgroundServer"]
+
+
+class _Server(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Say nothing: no access log."""
+
+
+class BackgroundServer:
+    """Serve ``app`` on ``host:port`` (0: a free port) from a daemon thread.
+
+    :meth:`start` returns once the port is bound; :attr:`url` is then
+    ``http://host:port``. Use it as a context manager or call :meth:`stop`.
+    """
+
+    def __init__(self, app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether it is serving."""
+        return self._server is not None
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` (the port is known once started)."""
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> Self:
+        """Bind and start serving in the background."""
+        if self._server is None:
+            self._server = make_server(
+                self.host, self.port, self.app, server_class=_Server, handler_class=_QuietHandler
+            )
+            self.port = self._server.server_address[1]
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name=f"wsgi-{self.port}", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def wait(self) -> None:
+        """Block until the server stops (or Ctrl+C)."""
+        while self._thread is not None and self._thread.is_alive():
+            self._thread.join(0.5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
