@@ -18,12 +18,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .push import CallSimulation, CallState, PushExchange, simulate_call
-    from .server import Sandbox
+    from .server import Sandbox, SimulatedCall
 
-__all__ = ["CallSimulation", "CallState", "PushExchange", "Sandbox", "simulate_call"]
+__all__ = [
+    "CallSimulation",
+    "CallState",
+    "PushExchange",
+    "Sandbox",
+    "SimulatedCall",
+    "simulate_call",
+]
 
 _LAZY = {
     "Sandbox": ".server",
+    "SimulatedCall": ".server",
     "CallSimulation": ".push",
     "CallState": ".push",
     "PushExchange": ".push",

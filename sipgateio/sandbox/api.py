@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from .server import Sandbox
 
 __all__ = ["ApiError", "Ctx", "Result", "SandboxAPI", "route"]
+
+logger = logging.getLogger("sipgateio.sandbox")
 
 _REASONS = {
     400: "Bad Request",
@@ -200,6 +203,9 @@ class SandboxAPI:
             result = entry[1](ctx)
         except ApiError as exc:
             result = _error(exc.status, exc.message)
+        except Exception:
+            logger.exception("the sandbox failed on %s %s", method, path)
+            result = _error(500, "the sandbox failed on this request (see its log)")
         if self.check_responses and op is not None:
             self._check_response(op, result)
         return result

@@ -17,11 +17,13 @@ import string
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from .api import ApiError, SandboxAPI, basic_credentials, bearer_token
+from .calls import Calls, SimulatedCall
 from .clock import Clock, iso, parse_iso
 from .serving import BackgroundServer
 from .store import Store
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
-__all__ = ["Sandbox"]
+__all__ = ["Sandbox", "SimulatedCall"]
 
 
 def _b64url(data: bytes) -> str:
@@ -77,6 +79,9 @@ class Sandbox:
         self._check_responses = check_responses
         self._server: BackgroundServer | None = None
         self._jobs_lock = threading.Lock()
+        self._key_lock = threading.Lock()
+        self.calls = Calls(self)
+        """The calls the sandbox set up (:class:`~sipgateio.sandbox.calls.Calls`)."""
         from .seed import seed
 
         if not self.store.seeded:
@@ -99,7 +104,8 @@ class Sandbox:
         return self
 
     def stop(self) -> None:
-        """Stop serving and close the database."""
+        """Hang up the calls still up (each ends in the history), stop serving, close the db."""
+        self.calls.hang_up_all()
         if self._server is not None:
             self._server.stop()
             self._server = None
@@ -236,6 +242,10 @@ class Sandbox:
     @property
     def private_key(self) -> RSAPrivateKey:
         """The RSA key the sandbox signs its pushes with."""
+        with self._key_lock:
+            return self._load_private_key()
+
+    def _load_private_key(self) -> RSAPrivateKey:
         if self._private_key is None:
             from cryptography.hazmat.primitives import serialization
 
@@ -263,6 +273,36 @@ class Sandbox:
         from .push import public_key_pem
 
         return public_key_pem(self.private_key)
+
+    # -- calls -------------------------------------------------------------------------
+    def simulate_incoming_call(
+        self,
+        *,
+        from_: str,
+        to: str,
+        dtmf: str | Sequence[str] = (),
+        pick_up: bool = True,
+        diversion: str | None = None,
+    ) -> SimulatedCall:
+        """Someone calls the account's number ``to`` from ``from_``.
+
+        With an incoming webhook URL set (``PUT /settings/sipgateio``, the whitelist
+        permitting), the newCall push goes there, signed with :attr:`private_key`, and
+        its answer is obeyed: ``Dial`` connects the call (answer and hangup pushes where
+        ``onAnswer``/``onHangup`` subscribe), ``Voicemail``, ``Reject``, ``Play``,
+        ``Gather`` (a dtmf push to ``onData`` with the digits of ``dtmf``: a string for the
+        first Gather, a sequence for several) and ``Hangup``. Without a URL the call is
+        delivered to the users of the number. A call someone picks up (``pick_up``) stays
+        *established*, listed by ``GET /calls``, until RTCM or
+        :meth:`SimulatedCall.hang_up` ends it; every call ends in the history.
+        """
+        return self.calls.incoming(
+            from_=from_,
+            to=to,
+            dtmf=dtmf if isinstance(dtmf, str) else tuple(dtmf),
+            pick_up=pick_up,
+            diversion=diversion,
+        )
 
     # -- money and time ----------------------------------------------------------------
     def charge(self, amount: int) -> None:

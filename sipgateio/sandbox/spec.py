@@ -153,7 +153,7 @@ class Spec:
                 if param.get("required"):
                     problems.append(f"the {where} parameter {name!r} is required")
                 continue
-            value, problem = _convert(self.resolve(schema), raw)
+            value, problem = _convert(self.resolve(param.get("schema", {})), raw)
             if problem is not None:
                 problems.append(f"the {where} parameter {name!r} {problem}")
                 continue
