@@ -284,6 +284,19 @@ class PushExchange:
     answer: Answer | None = None
     error: str | None = None
 
+    def describe(self) -> str:
+        """One line for people: the event, where it went, what came back."""
+        sent = ", ".join(f"{k}={v}" for k, v in self.fields if k != "event")
+        if self.status is None:
+            outcome = f"no answer ({self.error})"
+        else:
+            outcome = f"HTTP {self.status}"
+            if self.answer is not None and self.answer.actions:
+                outcome += ": " + " ".join(type(a).__name__ for a in self.answer.actions)
+            if self.error is not None:
+                outcome += f" ({self.error})"
+        return f"{self.event} -> {self.url} [{sent}] => {outcome}"
+
 
 class CallState(enum.StrEnum):
     """Where a simulated call stands."""

@@ -288,3 +288,11 @@ def test_parse_answer_reads_every_attribute() -> None:
         (push.Play("http://p.wav"), push.Gather("http://d", 3, 10000, "http://m.wav")),
     )
     assert push.parse_answer(b"") == push.Answer()
+
+
+def test_describe_names_event_url_and_outcome(key: Any, hook: Callable[..., Hook]) -> None:
+    h = hook(lambda e: WebhookResponse.reject_call("busy"))
+    sim = CallSimulation(h.url, key, "+492111111111", "+4915799912345").start()
+    line = sim.transcript[0].describe()
+    assert line.startswith(f"newCall -> {h.url} [from=492111111111, to=4915799912345")
+    assert line.endswith("=> HTTP 200: Reject")
