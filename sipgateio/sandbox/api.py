@@ -131,12 +131,11 @@ class SandboxAPI:
         self.wsgi.add_sink(self._sink, prefix="/")
 
     # -- routing --------------------------------------------------------------------
-    def _match(self, path: str) -> tuple[str, str, dict[str, str]] | None:
+    def _match(self, path: str) -> tuple[str, str, tuple[str, ...]] | None:
         for regex, key, template in self._paths:
             found = regex.match(path)
             if found is not None:
-                names = [n.strip("{}") for n in template.split("/") if n.startswith("{")]
-                return key, template, dict(zip(names, found.groups(), strict=True))
+                return key, template, found.groups()
         return None
 
     def _sink(self, req: falcon.Request, resp: falcon.Response, **_: Any) -> None:
@@ -172,7 +171,7 @@ class SandboxAPI:
         matched = self._match(path[3:])
         if matched is None:
             return _error(404, f"no such path {path!r}")
-        key, template, path_params = matched
+        key, template, path_values = matched
         user = self.sandbox.authenticate(authorization)
         if user is None:
             return _error(401, "missing or invalid credentials")
@@ -183,15 +182,19 @@ class SandboxAPI:
                 return _error(501, f"{method} {template} is not simulated by the sandbox")
             return _error(405, f"{method} is not allowed on {template}")
         query = parse_qs(query_string, keep_blank_values=True)
-        params: dict[str, Any] = dict(path_params)
+        # the handler's names for the path parameters; the spec may name them differently
+        names = _parameter_names(entry[0])
+        params: dict[str, Any] = dict(zip(names, path_values, strict=True))
         document: Any = None
         if op is not None:
+            spec_names = _parameter_names(op.path)
             values, document, problems = self.spec.check_request(
-                op, path_params, query, body, content_type
+                op, dict(zip(spec_names, path_values, strict=True)), query, body, content_type
             )
             if problems:
                 return _error(400, "; ".join(problems))
-            params.update(values)
+            renamed = dict(zip(spec_names, names, strict=True))
+            params.update({renamed.get(k, k): v for k, v in values.items()})
         elif body.strip():
             try:
                 document = json.loads(body)
@@ -223,6 +226,10 @@ class SandboxAPI:
         if problems:
             with self._lock:
                 self.response_problems += [f"{op.method} {op.path}: {p}" for p in problems]
+
+
+def _parameter_names(template: str) -> list[str]:
+    return [part.strip("{}") for part in template.split("/") if part.startswith("{")]
 
 
 def _error(status: int, message: str) -> Result:

@@ -7,6 +7,7 @@ turns on as well).
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -180,3 +181,23 @@ def test_answers_fit_the_spec(sandbox: Sandbox) -> None:
             errors = [e.message for e in validator(schema).iter_errors(answer.json())]
             assert errors == [], path
             assert answer.json(), path
+
+
+def test_spec_naming_path_parameters_differently_still_routes(sandbox: Sandbox) -> None:
+    import copy
+
+    from sipgateio.sandbox.api import SandboxAPI
+    from sipgateio.sandbox.spec import Spec
+
+    document = copy.deepcopy(SPEC)
+    item = document["paths"].pop("/{userId}/sms/{smsId}/callerids")
+    item["parameters"] = [
+        {"name": "webuserId", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "extensionId", "in": "path", "required": True, "schema": {"type": "string"}},
+    ]
+    document["paths"]["/{webuserId}/sms/{extensionId}/callerids"] = item
+    api = SandboxAPI(sandbox, Spec(document))
+    basic = "Basic " + base64.b64encode(f"{sandbox.token_id}:{sandbox.token}".encode()).decode()
+    result = api.handle("GET", "/v2/w0/sms/s0/callerids", "", basic, None, b"")
+    assert result.status == 200
+    assert [c["phonenumber"] for c in result.json["items"]][:1] == ["+492111234567"]
