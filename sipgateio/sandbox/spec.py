@@ -229,9 +229,28 @@ def _validator(spec: Spec, schema_json: str) -> Any:
     )
 
 
+def _require_extra() -> None:
+    """Raise a clear error if the ``sandbox`` extra is not installed."""
+    import importlib.util
+
+    missing = [
+        name
+        for name in ("yaml", "openapi_schema_validator", "referencing")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        from ..errors import SipgateIOError
+
+        raise SipgateIOError(
+            "the sandbox checks requests against the spec and needs the 'sandbox' extra: "
+            f"pip install 'sipgateio[sandbox]' (missing: {', '.join(missing)})"
+        )
+
+
 @functools.cache
 def load_spec(path: str | None = None) -> Spec:
     """The spec at ``path`` (default: :func:`spec_path`), parsed once per process."""
+    _require_extra()
     import yaml
 
     text = Path(path or spec_path()).read_text(encoding="utf-8")

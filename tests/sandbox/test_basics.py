@@ -141,3 +141,16 @@ def test_file_database_keeps_state_and_credentials(tmp_path: Any) -> None:
         assert (sb.token_id, sb.token, sb.public_key_pem) == first
         with sipgateio.SipgateIO(base_url=sb.base_url, token_id=sb.token_id, token=sb.token) as c:
             assert c.history.fetch_all()[0].sms_content == "kept"
+
+
+def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from sipgateio.sandbox import spec
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "yaml" else real(name, *a)
+    )
+    with pytest.raises(sipgateio.SipgateIOError, match=r"sipgateio\[sandbox\].*missing: yaml"):
+        spec._require_extra()
