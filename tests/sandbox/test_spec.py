@@ -88,12 +88,14 @@ def snake(name: str) -> str:
 
 
 def facade_operations() -> set[str]:
-    """The generated endpoint modules the facade imports (``from sipgate_api.api.x import a``)."""
+    """The generated endpoint modules the facade imports (``from ..raw.api.x import a``)."""
     used: set[str] = set()
     root = Path(sipgateio.__file__).parent
     for source in root.rglob("*.py"):
+        if "raw" in source.relative_to(root).parts:
+            continue
         text = source.read_text(encoding="utf-8")
-        pattern = r"from sipgate_api\.api\.\w+ import (?:\(([^)]*)\)|([\w, ]+)$)"
+        pattern = r"from (?:sipgateio\.|\.+)raw\.api\.\w+ import (?:\(([^)]*)\)|([\w, ]+)$)"
         for grouped, single in re.findall(pattern, text, flags=re.MULTILINE):
             used |= {n.strip() for n in (grouped or single).split(",") if n.strip()}
     return used
