@@ -19,9 +19,11 @@ import attrs
 
 from ..errors import ValidationError
 from .handlers.history import insert_entry, new_entry
-from .push import CallSimulation, CallState, PushExchange
+from .push import DEFAULT_TIMEOUT, CallSimulation, CallState, PushExchange
 
 if TYPE_CHECKING:
+    import httpx
+
     from .server import Sandbox
 
 __all__ = ["Calls", "SimulatedCall"]
@@ -121,6 +123,7 @@ class Calls:
         self._sandbox = sandbox
         self._lock = threading.Lock()
         self._calls: dict[str, SimulatedCall] = {}
+        self._http: httpx.Client | None = None
 
     # -- lookups ---------------------------------------------------------------------
     def get(self, call_id: str) -> SimulatedCall | None:
@@ -213,9 +216,26 @@ class Calls:
                 users=[f"{u['firstname']} {u['lastname']}" for u in users],
                 user_ids=[u["id"] for u in users],
                 full_user_ids=[_FULL_ID_PREFIX + u["id"] for u in users],
+                client=self._push_client(),
                 **options,
             )
         return call
+
+    def _push_client(self) -> httpx.Client:
+        # one client for every push: building an httpx.Client costs tens of milliseconds
+        with self._lock:
+            if self._http is None:
+                import httpx
+
+                self._http = httpx.Client(timeout=DEFAULT_TIMEOUT)
+            return self._http
+
+    def close(self) -> None:
+        """Release the HTTP client of the pushes (after :meth:`hang_up_all`)."""
+        with self._lock:
+            if self._http is not None:
+                self._http.close()
+                self._http = None
 
     def _run(self, call: SimulatedCall, pick_up: bool) -> SimulatedCall:
         with self._lock:

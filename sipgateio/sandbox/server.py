@@ -106,6 +106,7 @@ class Sandbox:
     def stop(self) -> None:
         """Hang up the calls still up (each ends in the history), stop serving, close the db."""
         self.calls.hang_up_all()
+        self.calls.close()
         if self._server is not None:
             self._server.stop()
             self._server = None
