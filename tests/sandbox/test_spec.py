@@ -203,3 +203,24 @@ def test_spec_naming_path_parameters_differently_still_routes(sandbox: Sandbox) 
     result = api.handle("GET", "/v2/w0/sms/s0/callerids", "", basic, None, b"")
     assert result.status == 200
     assert [c["phonenumber"] for c in result.json["items"]][:1] == ["+492111234567"]
+
+
+def test_spec_operation_not_simulated_is_501_and_wrong_method_405(sandbox: Sandbox) -> None:
+    import copy
+
+    from sipgateio.sandbox.api import SandboxAPI
+    from sipgateio.sandbox.spec import Spec
+
+    document = copy.deepcopy(SPEC)
+    document["paths"]["/{userId}/phonelines"] = {
+        "get": {"operationId": "listPhonelines", "responses": {"200": {"description": "ok"}}}
+    }
+    api = SandboxAPI(sandbox, Spec(document))
+    basic = "Basic " + base64.b64encode(f"{sandbox.token_id}:{sandbox.token}".encode()).decode()
+    result = api.handle("GET", "/v2/w0/phonelines", "", basic, None, b"")
+    assert result.status == 501 and result.json["status"] == 501
+    assert "not simulated" in result.json["message"]
+    result = api.handle("PATCH", "/v2/history", "", basic, None, b"")
+    assert result.status == 405 and result.json["error"] == "Method Not Allowed"
+    result = api.handle("GET", "/v2/w0/phonelines", "", None, None, b"")
+    assert result.status == 401
