@@ -343,7 +343,8 @@ class CallSimulation:
     user_ids: Sequence[str] = ()
     full_user_ids: Sequence[str] = ()
     diversion: str | None = None
-    xcid: str | None = None
+    xcid: str | None = attrs.field(factory=lambda: "x" + secrets.token_hex(8))
+    """Another call identifier sipgate sends with each push (``None``: left out)."""
     dtmf: str | Sequence[str] = ()
     pick_up: bool = True
     client: httpx.Client | None = None

@@ -296,3 +296,17 @@ def test_describe_names_event_url_and_outcome(key: Any, hook: Callable[..., Hook
     line = sim.transcript[0].describe()
     assert line.startswith(f"newCall -> {h.url} [from=492111111111, to=4915799912345")
     assert line.endswith("=> HTTP 200: Reject")
+
+
+def test_call_fields_follow_the_protocol(key: Any, hook: Callable[..., Hook]) -> None:
+    h = hook(lambda e: WebhookResponse.redirect_call(numbers=["+4915799912345"]))
+    sim = simulate_call(h.url, private_key=key, from_="anonymous", to="+4915799912345",
+                        users=["A", "B"], user_ids=["w0", "w1"])  # fmt: skip
+    new_call = dict(sim.transcript[0].fields)
+    assert new_call["from"] == "anonymous" and new_call["to"] == "4915799912345"
+    assert new_call["callId"] == new_call["origCallId"] == sim.call_id
+    assert new_call["xcid"] == h.events[0].xcid
+    assert [v for k, v in sim.transcript[0].fields if k == "user[]"] == ["A", "B"]
+    hangup = dict(sim.transcript[2].fields)
+    assert (hangup["event"], hangup["cause"], hangup["answeringNumber"]) == (
+        "hangup", "normalClearing", "4915799912345")  # fmt: skip
