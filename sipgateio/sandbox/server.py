@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ValidationError
+from ..errors import SipgateIOError, ValidationError
 from .api import ApiError, SandboxAPI, basic_credentials, bearer_token
 from .calls import Calls, SimulatedCall
 from .clock import Clock, iso, parse_iso
@@ -80,6 +80,8 @@ class Sandbox:
         self._server: BackgroundServer | None = None
         self._jobs_lock = threading.Lock()
         self._key_lock = threading.Lock()
+        self._stop_lock = threading.Lock()
+        self._stopped = False
         self.calls = Calls(self)
         """The calls the sandbox set up (:class:`~sipgateio.sandbox.calls.Calls`)."""
         from .seed import seed
@@ -96,6 +98,10 @@ class Sandbox:
         """Start serving (returns once the port is bound); :attr:`base_url` is then set."""
         if self._server is not None:
             return self
+        if self._stopped:
+            raise SipgateIOError(
+                "a stopped sandbox cannot start again: make a new one (a file db keeps the state)"
+            )
         from .spec import load_spec
 
         self.api = SandboxAPI(self, load_spec(), check_responses=self._check_responses)
@@ -105,11 +111,15 @@ class Sandbox:
 
     def stop(self) -> None:
         """Hang up the calls still up (each ends in the history), stop serving, close the db."""
+        with self._stop_lock:
+            if self._stopped:
+                return
+            self._stopped = True
         self.calls.hang_up_all()
         self.calls.close()
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
         self.store.close()
 
     def __enter__(self) -> Self:

@@ -43,6 +43,7 @@ class BackgroundServer:
         self.port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
     @property
     def running(self) -> bool:
@@ -69,18 +70,20 @@ class BackgroundServer:
 
     def stop(self) -> None:
         """Stop serving and release the port."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        with self._lock:
+            server, self._server = self._server, None
+            thread, self._thread = self._thread, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
     def wait(self) -> None:
         """Block until the server stops (or Ctrl+C)."""
-        while self._thread is not None and self._thread.is_alive():
-            self._thread.join(0.5)
+        thread = self._thread
+        while thread is not None and thread.is_alive():
+            thread.join(0.5)
 
     def __enter__(self) -> Self:
         return self.start()

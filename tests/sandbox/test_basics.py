@@ -154,3 +154,29 @@ def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     )
     with pytest.raises(sipgateio.SipgateIOError, match=r"sipgateio\[sandbox\].*missing: yaml"):
         spec._require_extra()
+
+
+def test_serve_forever_stops_from_another_thread_and_cannot_restart() -> None:
+    import threading
+
+    sb = Sandbox()
+    started = threading.Event()
+    original = sb.start
+
+    def start() -> Sandbox:
+        original()
+        started.set()
+        return sb
+
+    sb.start = start  # type: ignore[method-assign]
+    runner = threading.Thread(target=sb.serve_forever)
+    runner.start()
+    assert started.wait(30)
+    assert httpx.get(sb.base_url + "/balance", auth=(sb.token_id, sb.token)).status_code == 200
+    sb.stop()
+    runner.join(30)
+    assert not runner.is_alive()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(sb.base_url + "/balance")
+    with pytest.raises(sipgateio.SipgateIOError, match="cannot start again"):
+        sb.start()
