@@ -260,3 +260,22 @@ def test_stopping_the_sandbox_ends_calls_in_the_history(tmp_path: Any) -> None:
 def test_unknown_number_is_a_validation_error(sandbox: Sandbox) -> None:
     with pytest.raises(sipgateio.ValidationError, match="routed number"):
         sandbox.simulate_incoming_call(from_="+4921100000", to="+4930000000")
+
+
+def test_call_get_and_list_follow_a_call_from_active_to_finished(
+    sandbox: Sandbox, sbflavour: Flavour
+) -> None:
+    from sipgateio.resources.call import CallState as State
+
+    call = sandbox.simulate_incoming_call(from_="+4921100000", to="+492111234567")
+    missed = sandbox.simulate_incoming_call(from_="+4921100001", to="+492111234567", pick_up=False)
+    assert sbflavour.run(lambda c: c.call.get(call.call_id)).state is State.ACTIVE
+    sbflavour.run(lambda c: c.rtcm.hold(call.call_id, True))
+    assert sbflavour.run(lambda c: c.call.get(call.call_id)).state is State.ON_HOLD
+    sandbox.advance(30)
+    sbflavour.run(lambda c: c.rtcm.hang_up(call.call_id))
+    done = sbflavour.run(lambda c: c.call.get(call.call_id))
+    assert (done.state, done.duration, done.from_) == (State.COMPLETED, 30, "+4921100000")
+    assert sbflavour.run(lambda c: c.call.get(missed.call_id)).state is State.MISSED
+    listed = sbflavour.run(lambda c: c.call.list(state=State.MISSED))
+    assert missed.call_id in {c.id for c in listed} and call.call_id not in {c.id for c in listed}
