@@ -268,17 +268,16 @@ class Calls:
                 return None
             voicemail = call.state is CallState.VOICEMAIL
             call.state = CallState.ENDED
+            call.hangup_cause = cause
+        # the history entry first: a hangup handler may look the call up
+        self._finish(call, cause, voicemail=voicemail)
         if call.simulation is not None:
             call.simulation.hang_up(cause)  # the hangup push, outside the lock
-            call.simulation.close()
-        self._finish(call, cause, voicemail=voicemail)
         return call
 
     def _finish(self, call: SimulatedCall, cause: str, *, voicemail: bool = False) -> None:
         call.state = CallState.ENDED
         call.hangup_cause = cause
-        if call.simulation is not None:
-            call.simulation.close()
         now = self._sandbox.clock.now()
         duration = int((now - call.answered).total_seconds()) if call.answered else 0
         incoming = call.direction == "in"

@@ -279,3 +279,49 @@ def test_call_get_and_list_follow_a_call_from_active_to_finished(
     assert sbflavour.run(lambda c: c.call.get(missed.call_id)).state is State.MISSED
     listed = sbflavour.run(lambda c: c.call.list(state=State.MISSED))
     assert missed.call_id in {c.id for c in listed} and call.call_id not in {c.id for c in listed}
+
+
+def wav(seconds: float) -> bytes:
+    import io
+    import wave
+
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * int(8000 * seconds))
+    return out.getvalue()
+
+
+def test_play_audio_and_hang_up_hangs_up_through_the_sandbox_rtcm(
+    sandbox: Sandbox, hook: Callable[..., Hook], serve: Callable[[Any], BackgroundServer]
+) -> None:
+    import threading
+
+    audio = wav(0.05)
+    files = serve(lambda environ, start: (start("200 OK", [("Content-Type", "audio/wav"),
+                   ("Content-Length", str(len(audio)))]), [audio])[1])  # fmt: skip
+    rtcm_client = client(sandbox)
+    ended = threading.Event()
+    h = hook(
+        lambda e: WebhookResponse.play_audio_and_hang_up(
+            files.url + "/bye.wav", rtcm_client, e.call_id
+        )
+    )
+    seen: list[Any] = []
+
+    def hung_up(event: Any) -> None:
+        h.events.append(event)
+        seen.append(rtcm_client.call.get(event.call_id))  # the history has it already
+        ended.set()
+
+    h.app.on_hangup(hung_up)
+    set_incoming(sandbox, h.url)
+    call = sandbox.simulate_incoming_call(from_="+4921100000", to="+492111234567")
+    assert call.established  # Play, then delivered: the hang-up comes later, through RTCM
+    assert ended.wait(30)  # the webhook's timer called DELETE /calls/{id} on the sandbox
+    assert call.hangup_cause == "normalClearing" and not call.established
+    assert h.events[-1].cause == "normalClearing"
+    assert seen[0].history_entry_id == call.history_id
+    rtcm_client.close()
