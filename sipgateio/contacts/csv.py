@@ -5,20 +5,33 @@ r"""CSV conversion of contacts: export, offline import, and the API's CSV import
 >>> result = contacts_csv.parse_csv(text)                   # the same contacts back (offline)
 >>> upload = contacts_csv.prepare_import(text)              # what POST /contacts/import/csv takes
 
-Reading (:func:`parse_csv`, :func:`prepare_import`) uses the :mod:`csv` module: quoted fields
-with delimiters, quotes and line breaks inside, a leading BOM, CRLF/LF/CR line ends. The
-first non-blank row is the header; its names are matched case-insensitively, ignoring spaces,
-``_`` and ``-`` (``First Name`` is ``firstname``), in any order; unknown columns are ignored.
-The columns ``firstname``, ``lastname`` and ``number`` are required (a
-:class:`~sipgateio.errors.ValidationError` names the missing ones). Every row that cannot be
-taken is reported as a :class:`~sipgateio.contacts.models.SkippedRecord` with the physical line
-where it starts (the header is line 1) and the reason; blank lines are ignored. The delimiter
-is detected from the header (``,`` ``;`` tab ``|``) unless given.
+Reading (:func:`parse_csv`, :func:`prepare_import`) takes ``str`` or ``bytes`` (charset
+detected: BOM, UTF-16, UTF-8, else Windows-1252, see :mod:`sipgateio.contacts.charset`) and
+uses the :mod:`csv` module: quoted fields with delimiters, quotes and line breaks inside, a
+leading BOM, CRLF/LF/CR line ends. Fields of any size are read: a file with a field over the
+:mod:`csv` module's limit (131,072 characters, a process-wide setting this library leaves
+alone) is read again by a reader without limit. The delimiter is detected from the header
+(``,`` ``;`` tab ``|``) unless given. Every row that cannot be taken is reported as a
+:class:`~sipgateio.contacts.models.SkippedRecord` with the physical line where it starts (the
+first line is 1) and the reason; blank lines are ignored.
 
-Phone numbers are normalised to E.164 with ``phonenumbers`` (national numbers in
-``default_region``, ``DE`` unless given); a number that is already E.164 (``+`` and 7 to 15
-digits) is taken as it is. A row with a number that is not a possible phone number is skipped
-with the reason, never dropped silently.
+:func:`parse_csv` recognises the layouts of address-book exports by their header (Google
+Contacts old and new, Outlook in English and German, Thunderbird, LinkedIn, CRM tools, and the
+export format below; see :mod:`sipgateio.contacts.csv_columns`): the header is the first row
+with a column it knows (rows before it, like LinkedIn's notes, are reported as skipped); every
+phone column gives numbers typed by its kind, Google's ``Phone N - Type``/``Value`` pairs the
+type of their row, a cell ``a ::: b`` several values; names come from a full-name column or
+from their parts (a full name alone is split at its last word); e-mails, postal addresses
+(street lines joined) and organisations with their department are kept. Numbers are kept as
+written: an import decides how to store them.
+
+:func:`prepare_import` projects sipgate's own layout ``firstname,lastname,number`` (header names
+matched case-insensitively, ignoring spaces, ``_`` and ``-``; a
+:class:`~sipgateio.errors.ValidationError` names missing ones) onto the API's CSV import: one
+number a row, normalised to E.164 with ``phonenumbers`` (national numbers in
+``default_region``, ``DE`` unless given; a number already in E.164 form is taken as it is). A
+row with a number that is not a possible phone number is skipped with the reason, never
+dropped silently.
 
 The export format (:func:`write_csv`)
 -------------------------------------
@@ -48,11 +61,14 @@ import csv as _csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, TypeVar
 
 import attrs
 
 from .._validation import is_e164, phone_number
 from ..errors import ValidationError
+from .charset import decode_text
+from .csv_columns import Header, google_types, header_key, known_columns, read_header
 from .models import (
     Address,
     Contact,
@@ -71,6 +87,9 @@ __all__ = [
     "EXPORT_COLUMNS",
     "IMPORT_COLUMNS",
     "CsvImport",
+    "csv_header",
+    "csv_text",
+    "is_import_layout",
     "normalize_number",
     "parse_csv",
     "prepare_import",
@@ -112,6 +131,7 @@ _ALIASES = {
     "displayname": "name",
 }
 _DELIMITERS = (",", ";", "\t", "|")
+T = TypeVar("T")
 _SCOPES: dict[str, Scope | ExportScope] = {
     "PRIVATE": Scope.PRIVATE,
     "SHARED": Scope.SHARED,
@@ -313,50 +333,163 @@ def _canonical(name: str) -> str:
     return _ALIASES.get(key, key)
 
 
-def _detect_delimiter(first_line: str) -> str:
-    best, best_found = ",", -1
-    for candidate in _DELIMITERS:
-        names = {_canonical(n.strip('"')) for n in first_line.split(candidate)}
-        found = sum(1 for c in IMPORT_COLUMNS if c in names)
-        if found > best_found:
-            best, best_found = candidate, found
-    return best
+def _detect_delimiter(lines: list[str], known: Callable[[list[str]], int]) -> str:
+    """The delimiter that splits the first line with known columns into the most of them."""
+    for line in lines:
+        best, best_found = ",", 0
+        for candidate in _DELIMITERS:
+            found = known(line.split(candidate))
+            if found > best_found:
+                best, best_found = candidate, found
+        if best_found:
+            return best
+    return ","
+
+
+def _import_columns_found(names: list[str]) -> int:
+    found = {_canonical(n.strip('"')) for n in names}
+    return sum(1 for c in IMPORT_COLUMNS if c in found)
+
+
+def _columns_found(names: list[str]) -> int:
+    return known_columns([n.strip().strip('"') for n in names])
+
+
+class _Reader(Protocol):
+    """What the readers of this module offer: rows, and the physical lines read so far."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+    def __next__(self) -> list[str]: ...
+
+
+class _LargeFieldReader:
+    """``csv.reader`` (excel dialect, not strict) without its limit on the size of a field.
+
+    The :mod:`csv` module refuses fields over ``csv.field_size_limit()`` characters (131,072
+    by default), a process-wide setting this library never changes. A file with such a field
+    is read again with this reader: regular expressions per field, slower than the C reader
+    but without limit. It gives the same rows and ``line_num`` (tests compare the two).
+    """
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self._text = text
+        self._pos = 0
+        self._delimiter = delimiter
+        self.line_num = 0
+        escaped = re.escape(delimiter)
+        self._plain = re.compile(f"[^{escaped}\\r\\n]*")
+        self._quoted = re.compile(r'"((?:[^"]|"")*)"?')
+
+    def __iter__(self) -> _LargeFieldReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        text, pos, end, delimiter = self._text, self._pos, len(self._text), self._delimiter
+        if pos >= end:
+            raise StopIteration
+        start, row = pos, []
+        while True:
+            if text.startswith('"', pos):
+                match = self._quoted.match(text, pos)
+                assert match is not None  # the pattern matches any quote
+                value = match.group(1).replace('""', '"')
+                pos = match.end()
+                if pos < end and text[pos - 1] == '"' and match.end() - match.start() > 1:
+                    rest = self._plain.match(text, pos)  # text after the closing quote
+                    assert rest is not None
+                    value += rest.group()
+                    pos = rest.end()
+            else:
+                match = self._plain.match(text, pos)
+                assert match is not None
+                value = match.group()
+                pos = match.end()
+            row.append(value)
+            if pos < end and text[pos] == delimiter:
+                pos += 1
+                continue
+            break
+        if text.startswith("\r\n", pos):
+            pos += 2
+        elif pos < end:
+            pos += 1
+        record = text[start:pos]
+        breaks = record.count("\n") + record.count("\r") - record.count("\r\n")
+        self.line_num += breaks + (0 if record.endswith(("\n", "\r")) else 1)
+        self._pos = pos
+        return [] if row == [""] and not record.rstrip("\r\n") else row
+
+
+_TOO_LARGE = "field larger than field limit"
+_PREAMBLE = 10
+"""How many non-blank rows may come before the header (LinkedIn puts notes there)."""
+
+
+def csv_text(content: str | bytes, field: str = "text") -> str:
+    """The text of a CSV given as ``str`` or ``bytes``; ValidationError naming ``field`` else.
+
+    The charset of ``bytes`` is detected by :func:`sipgateio.contacts.charset.decode_text`.
+    """
+    if isinstance(content, bytes | bytearray | memoryview):
+        return decode_text(bytes(content))[0]
+    if isinstance(content, str):
+        return content
+    raise ValidationError(f"{field} must be str or bytes, got {content!r}", field=field)
 
 
 class _Table:
-    """An opened CSV: the reader (positioned after the header) and the header's columns."""
+    """An opened CSV: the reader (positioned after the header), the header and its line.
 
-    __slots__ = ("columns", "delimiter", "line", "reader", "unquoted", "width")
+    ``known`` counts the columns of a row the caller can read: the header is the first
+    non-blank row (of the first :data:`_PREAMBLE`) with a known column, or the first
+    non-blank row when none has one; ``preamble`` are the lines of the rows before it.
+    """
 
-    def __init__(self, text: str, delimiter: str | None) -> None:
+    __slots__ = ("delimiter", "header", "line", "preamble", "reader", "unquoted", "width")
+
+    def __init__(
+        self,
+        text: str,
+        delimiter: str | None,
+        known: Callable[[list[str]], int],
+        large: bool = False,
+    ) -> None:
         if text[:1] == "\ufeff":
             text = text[1:]
-        if delimiter is None:  # from the first non-blank line (a header is not 64 KiB long)
+        if delimiter is None:  # from the first non-blank lines (a header is not 64 KiB long)
             lines = io.StringIO(text[:65536], newline="")
-            first = next((line for line in lines if line.strip()), "")
-            delimiter = _detect_delimiter(first.rstrip("\r\n"))
+            first = [line.rstrip("\r\n") for line in lines if line.strip()][:_PREAMBLE]
+            delimiter = _detect_delimiter(first, known)
         _check_delimiter(delimiter)
         self.delimiter = delimiter
         # No double quote anywhere: no field was quoted, so none holds a delimiter or line break.
         self.unquoted = '"' not in text
-        self.reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header: list[str] = []
+        self.reader: _Reader = (
+            _LargeFieldReader(text, delimiter)
+            if large
+            else _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        )
+        self.header: list[str] = []
+        self.preamble: list[int] = []
+        candidates: list[tuple[int, list[str]]] = []
+        line = 0
         for row in self.reader:
-            if any(cell.strip() for cell in row):
-                header = row
+            start, line = line + 1, self.reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            candidates.append((start, row))
+            if known(row) or len(candidates) >= _PREAMBLE:
                 break
-        self.columns: dict[str, int] = {}
-        for index, name in enumerate(header):
-            self.columns.setdefault(_canonical(name), index)
-        missing = [c for c in IMPORT_COLUMNS if c not in self.columns]
-        if missing:
-            found = ", ".join(repr(h) for h in header) or "none"
-            raise ValidationError(
-                f"CSV header lacks the column(s) {', '.join(missing)} (found: {found})",
-                field="csv_content",
-            )
-        self.width = len(header)
-        self.line = self.reader.line_num  # physical line number of the header's last line
+        found = next((i for i, (_, row) in enumerate(candidates) if known(row)), None)
+        if found is None:  # nothing known: the first row is the header (and is refused)
+            self.header = candidates[0][1] if candidates else []
+        else:
+            self.preamble = [start for start, _ in candidates[:found]]
+            self.header = candidates[found][1]
+        self.width = len(self.header)
+        self.line = line  # physical line number of the header's last line
 
     def fit(self, row: list[str]) -> list[str] | str:
         """A row whose length differs from the header's: padded, or the reason to skip it."""
@@ -380,6 +513,16 @@ class _Table:
                 yield start, self.fit(row)
             else:
                 yield start, row
+
+
+def _read(work: Callable[[bool], T]) -> T:
+    """``work(large=False)``, again with the unlimited reader if a field is too large."""
+    try:
+        return work(False)
+    except _csv.Error as exc:
+        if _TOO_LARGE not in str(exc):
+            raise ValidationError(f"the CSV cannot be read: {exc}", field="csv_content") from exc
+    return work(True)
 
 
 def _unesc(value: str) -> str:
@@ -442,92 +585,252 @@ def _typed(cell: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def _contact(
-    row: list[str], columns: dict[str, int], scope: Scope | ExportScope, region: str
-) -> tuple[Contact, str, str]:
-    """The contact of one row; ValueError (with the reason) when the row cannot be taken."""
+_MULTI = " ::: "
+"""Google Contacts' separator of several values in one cell (``a ::: b``)."""
 
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return row[index] if index is not None else ""
 
-    if not any(cell_.strip() for cell_ in row):
-        raise ValueError("empty record")
-    given, family = cell("firstname").strip(), cell("lastname").strip()
-    name = cell("name").strip() or f"{given} {family}".strip()
-    if not name:
-        raise ValueError("no name (firstname and lastname are empty)")
-    if not given and not family:
-        given, family = split_name(name)
-    numbers = []
-    typed_numbers = _typed(cell("numbers")) or (
-        [(cell("number").strip(), ())] if cell("number").strip() else []
+def _values(cell: str) -> list[str]:
+    """The values of a cell: one, or several separated by Google's `` ::: ``."""
+    if _MULTI in cell:
+        return [v.strip() for v in cell.split(_MULTI) if v.strip()]
+    value = cell.strip()
+    return [value] if value else []
+
+
+def _address(parts: dict[str, str]) -> Address | None:
+    """The address of one group's parts (street lines joined), None when all are empty.
+
+    Google's ``Formatted`` text is the street address when no other part but the country is
+    given (it repeats the parts otherwise).
+    """
+    get = parts.get
+    street = "\n".join(v for key in ("street", "street2", "street3") if (v := get(key, "")))
+    if not street and not any(
+        get(key) for key in ("extended", "locality", "region", "postal_code", "po_box")
+    ):
+        street = get("formatted", "")
+        if not street and not get("country"):
+            return None
+    return Address(
+        get("po_box", ""),
+        get("extended", ""),
+        street,
+        get("locality", ""),
+        get("region", ""),
+        get("postal_code", ""),
+        get("country", ""),
     )
-    for number, types in typed_numbers:
-        try:
-            numbers.append(
-                PhoneNumber(phone_number(number, "number", default_region=region), types)
+
+
+class _Row:
+    """What a reader takes from one row of an address-book CSV, column by column."""
+
+    def __init__(self, row: list[str], header: Header) -> None:
+        self.names: dict[str, str] = {}
+        self.numbers: list[PhoneNumber] = []
+        self.emails: list[Email] = []
+        self.addresses: list[Address] = []
+        self.organization: list[tuple[str, ...]] = []
+        self.export: dict[str, str] = {}
+        typed: dict[str, tuple[str, ...]] = {}  # Google's type cells, by role and group
+        parts: dict[str, dict[str, str]] = {}
+        orgs: dict[str, dict[str, str]] = {}
+        for column in header.columns:
+            cell = row[column.index]
+            role = column.role
+            if role.endswith("_type"):
+                typed[role[:-5] + column.group] = google_types(cell)
+            elif role == "address":
+                if cell.strip():
+                    parts.setdefault(column.group, {})[column.part] = cell.strip()
+            elif role in ("org_name", "org_unit"):
+                if cell.strip():
+                    orgs.setdefault(column.group, {})[role] = cell.strip()
+            elif role not in ("phone", "email"):
+                if role in self.names or role in self.export:
+                    continue
+                if role in _NAME_ROLES:
+                    self.names[role] = cell.strip()
+                else:
+                    self.export[role] = cell
+        for column in header.columns:  # values after types: a type column may come later
+            if column.role == "phone":
+                types = column.types or typed.get("phone" + column.group, ())
+                self.numbers.extend(PhoneNumber(v, types) for v in _values(row[column.index]))
+            elif column.role == "email":
+                types = column.types or typed.get("email" + column.group, ())
+                self.emails.extend(Email(v, types) for v in _values(row[column.index]))
+        for group in parts.values():
+            address = _address(group)
+            if address is not None:
+                self.addresses.append(address)
+        for org in orgs.values():
+            self.organization.append(
+                (org.get("org_name", ""), org["org_unit"])
+                if "org_unit" in org
+                else (org["org_name"],)
             )
-        except ValidationError as exc:
-            raise ValueError(str(exc)) from None
-    emails = tuple(Email(email, types) for email, types in _typed(cell("emails")))
-    addresses = []
-    for item in _items(cell("addresses")):
-        parts = [_unesc(p) for p in _split(item, ";")]
-        addresses.append(Address(*(parts + [""] * 7)[:7]))
-    organization = tuple(
-        tuple(_unesc(p) for p in _split(item, ";")) for item in _items(cell("organization"))
+
+
+_NAME_ROLES = frozenset({"given", "middle", "family", "name", "prefix", "suffix"})
+
+
+def _names(row: _Row) -> tuple[str, str, str]:
+    """``(name, given, family)`` of a row; the name is empty when the row names nobody.
+
+    A full name (``Name``, ``Display Name``...) is the contact's name; without one the parts
+    are joined (``prefix given middle family suffix``). Without first and last name, the
+    full name is split at its last word. Middle names go with the given name.
+    """
+    names = row.names
+    given = " ".join(p for p in (names.get("given", ""), names.get("middle", "")) if p)
+    family = names.get("family", "")
+    name = names.get("name", "") or " ".join(
+        p for p in (names.get("prefix", ""), given, family, names.get("suffix", "")) if p
     )
-    scope_name = cell("scope").strip().upper()
+    if name and not given and not family:
+        given, family = split_name(name)
+    return name, given, family
+
+
+def _contact(row: _Row, name: str, scope: Scope | ExportScope) -> Contact | str:
+    """The contact of a row, or the reason to skip it (an unknown scope).
+
+    The cells of sipgate's export format (``numbers``, ``emails``... with one item a line)
+    add to what the other columns hold; a ``numbers`` cell replaces the ``number`` column.
+    """
+    cell = row.export.get
+    numbers = [PhoneNumber(v, t) for v, t in _typed(cell("numbers", ""))] or row.numbers
+    emails = [Email(v, t) for v, t in _typed(cell("emails", ""))] + row.emails
+    addresses = row.addresses + [
+        Address(*([_unesc(p) for p in _split(item, ";")] + [""] * 7)[:7])
+        for item in _items(cell("addresses", ""))
+    ]
+    organization = row.organization + [
+        tuple(_unesc(p) for p in _split(item, ";")) for item in _items(cell("organization", ""))
+    ]
+    scope_name = cell("scope", "").strip().upper()
     if scope_name:
         found = _SCOPES.get(scope_name)
         if found is None:
-            raise ValueError(f"unknown scope {scope_name!r}")
+            return f"unknown scope {scope_name!r}"
         scope = found
-    contact = Contact(
-        cell("id").strip(),
+    return Contact(
+        cell("id", "").strip(),
         name,
-        cell("picture").strip() or None,
-        emails,
+        cell("picture", "").strip() or None,
+        tuple(emails),
         tuple(numbers),
         tuple(addresses),
-        organization,
+        tuple(organization),
         scope,
     )
-    return contact, given, family
+
+
+def _record(
+    cells: list[str], header: Header, scope: Scope | ExportScope, line: int
+) -> ParsedContact | str:
+    """The contact of one row of any layout, or the reason it cannot be taken."""
+    if not any(cell.strip() for cell in cells):
+        return "empty record"
+    row = _Row(cells, header)
+    name, given, family = _names(row)
+    if not name:
+        # Nobody named: address books show such a contact by its organisation or address.
+        fallback = next(
+            (
+                value
+                for value in (
+                    row.organization[0][0] if row.organization else "",
+                    row.emails[0].email if row.emails else "",
+                )
+                if value
+            ),
+            "",
+        )
+        if not fallback:
+            if header.has("given") or header.has("family") or header.has("name"):
+                return "no name (no name, organisation or e-mail address in the record)"
+            return "nothing to import: no name, organisation or e-mail address"
+        name = fallback
+    contact = _contact(row, name, scope)
+    if isinstance(contact, str):
+        return contact
+    return ParsedContact(line, contact, given, family)
+
+
+def _no_columns(header: list[str]) -> ValidationError:
+    found = ", ".join(repr(h) for h in header) or "none"
+    return ValidationError(
+        "CSV header names no column of a name, phone number, e-mail address, postal address "
+        f"or organisation (sipgate's own layout is firstname,lastname,number; found: {found})",
+        field="csv_content",
+    )
 
 
 def parse_csv(
-    text: str,
+    text: str | bytes,
     *,
     delimiter: str | None = None,
-    default_region: str = DEFAULT_REGION,
     scope: Scope | ExportScope = Scope.PRIVATE,
 ) -> ParseResult:
-    """Read contacts from CSV (offline): the format of :func:`write_csv`, or any CSV file.
+    """Read contacts from CSV (offline): sipgate's formats or an address book's export.
 
-    The file needs the ``firstname``, ``lastname`` and ``number`` columns and may have
-    ``name``, ``numbers``, ``email(s)``, ``address(es)``, ``organization``, ``picture``,
-    ``scope`` and ``id``.
+    ``text`` is a ``str``, or ``bytes`` whose charset is detected (BOM, UTF-16, UTF-8, else
+    Windows-1252). The layout is recognised from the header (see
+    :mod:`sipgateio.contacts.csv_columns`): Google Contacts, Outlook (English, German),
+    Thunderbird, LinkedIn, CRM exports, and the format of :func:`write_csv`. Every phone column
+    gives numbers typed by its kind, Google's multi-values (``a ::: b``) give one number or
+    e-mail each; numbers are kept as written (an import decides how to store them).
 
-    Contacts get ``scope`` unless the file has a ``scope`` column. Rows without a number are
-    kept (a contact may have none); :func:`prepare_import` skips them.
+    Contacts get ``scope`` unless the file has a ``scope`` column. A row is skipped, with its
+    line and the reason, when it is empty, has more fields than the header, or names nobody
+    (no name, organisation or e-mail address; a contact without a name is named after its
+    organisation, else its e-mail address). Rows before the header (LinkedIn's notes) are
+    reported as skipped. Raises :class:`~sipgateio.errors.ValidationError` when no column of
+    the header is one the reader knows.
     """
-    table = _Table(text, delimiter)
+    content = csv_text(text, "text")
+    return _read(lambda large: _parse(_Table(content, delimiter, _columns_found, large), scope))
+
+
+def _parse(table: _Table, scope: Scope | ExportScope) -> ParseResult:
+    header = read_header(table.header)
+    if not header.columns:
+        raise _no_columns(table.header)
     records: list[ParsedContact] = []
-    skipped: list[SkippedRecord] = []
+    skipped = [SkippedRecord(line, "before the header: not a record") for line in table.preamble]
     with paused_gc():
         for line, row in table.rows():
             if isinstance(row, str):
                 skipped.append(SkippedRecord(line, row))
                 continue
-            try:
-                contact, given, family = _contact(row, table.columns, scope, default_region)
-            except ValueError as exc:
-                skipped.append(SkippedRecord(line, str(exc)))
-                continue
-            records.append(ParsedContact(line, contact, given, family))
+            record = _record(row, header, scope, line)
+            if isinstance(record, str):
+                skipped.append(SkippedRecord(line, record))
+            else:
+                records.append(record)
         return ParseResult(records, skipped)
+
+
+def csv_header(text: str | bytes, *, delimiter: str | None = None) -> Header:
+    """What the columns of a CSV hold (see :mod:`sipgateio.contacts.csv_columns`)."""
+    content = csv_text(text, "text")
+    return _read(
+        lambda large: read_header(_Table(content, delimiter, _columns_found, large).header)
+    )
+
+
+def is_import_layout(header: Header) -> bool:
+    """Whether a CSV is in sipgate's import layout: ``firstname``, ``lastname``, ``number``.
+
+    True when those three columns exist (any case, spaces or ``_``) and the file is not in
+    the export format (whose ``numbers`` column holds every number of a contact).
+    """
+    if header.export_format:
+        return False
+    keys = {header_key(c.name) for c in header.columns}
+    return {"firstname", "lastname", "number"} <= keys
 
 
 @attrs.frozen
@@ -546,17 +849,35 @@ class CsvImport:
 
 
 def prepare_import(
-    text: str, *, delimiter: str | None = None, default_region: str = DEFAULT_REGION
+    text: str | bytes, *, delimiter: str | None = None, default_region: str = DEFAULT_REGION
 ) -> CsvImport:
     """Project a CSV onto the API's import format ``firstname,lastname,number``.
 
-    Other columns are left out (the endpoint takes one number per contact: the ``number``
-    column). A row is skipped, with its line and the reason, when it is empty, has more fields
-    than the header, has neither first nor last name, has no number, or a number that is not a
-    phone number. Numbers are normalised to E.164 (see :func:`normalize_number`).
+    ``text`` is a ``str`` or ``bytes`` (charset detected as by :func:`parse_csv`). Other
+    columns are left out (the endpoint takes one number per contact: the ``number`` column).
+    A row is skipped, with its line and the reason, when it is empty, has more fields than the
+    header, has neither first nor last name, has no number, or a number that is not a phone
+    number. Numbers are normalised to E.164 (see :func:`normalize_number`).
     """
-    table = _Table(text, delimiter)
-    columns = table.columns
+    content = csv_text(text, "text")
+    return _read(
+        lambda large: _project(
+            _Table(content, delimiter, _import_columns_found, large), default_region
+        )
+    )
+
+
+def _project(table: _Table, default_region: str) -> CsvImport:
+    columns: dict[str, int] = {}
+    for index, name in enumerate(table.header):
+        columns.setdefault(_canonical(name), index)
+    missing = [c for c in IMPORT_COLUMNS if c not in columns]
+    if missing:
+        found = ", ".join(repr(h) for h in table.header) or "none"
+        raise ValidationError(
+            f"CSV header lacks the column(s) {', '.join(missing)} (found: {found})",
+            field="csv_content",
+        )
     first_index, last_index, number_index = (columns[c] for c in IMPORT_COLUMNS)
     lines = ["firstname,lastname,number\n"]
     skipped: list[SkippedRecord] = []
@@ -565,6 +886,9 @@ def prepare_import(
     # projection needs no quoting (E.164 numbers never do).
     plain = table.unquoted and table.delimiter == ","
     # The hot loop of a CSV import: no generator, no per-row function call on the common path.
+    skipped.extend(
+        SkippedRecord(line, "before the header: not a record") for line in table.preamble
+    )
     with paused_gc():
         reader, width, line_num = table.reader, table.width, table.line
         for row in reader:

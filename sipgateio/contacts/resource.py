@@ -81,7 +81,15 @@ from ..raw.api.contacts import (
     update_contact,
 )
 from ..raw.models import ContactCreateRequest, ContactUpdateRequest, CsvImportRequest
-from .csv import DEFAULT_REGION, prepare_import, write_csv
+from .csv import (
+    DEFAULT_REGION,
+    csv_header,
+    csv_text,
+    is_import_layout,
+    parse_csv,
+    prepare_import,
+    write_csv,
+)
 from .models import (
     Address,
     Contact,
@@ -539,6 +547,19 @@ def _delete_all(scope: Scope, concurrency: object, progress: object) -> Op[None]
         ) from done.cause
 
 
+def _bodies(
+    records: Iterable[ParsedContact], skipped: list[SkippedRecord]
+) -> list[tuple[int, dict[str, Any]]]:
+    """``(line, create body)`` of each record; one that cannot be sent joins ``skipped``."""
+    bodies: list[tuple[int, dict[str, Any]]] = []
+    for record in records:
+        try:
+            bodies.append((record.line, _card_body(record)))
+        except ValidationError as exc:
+            skipped.append(SkippedRecord(record.line, str(exc)))
+    return bodies
+
+
 def _create_all(
     bodies: list[tuple[int, dict[str, Any]]],
     skipped: list[SkippedRecord],
@@ -691,27 +712,59 @@ class ContactsResource(Resource[M]):
     # -- imports -------------------------------------------------------------------------
 
     @operation
-    def import_from_csv_string(self, csv_content: str) -> Op[ImportReport]:
-        """Import a CSV document through sipgate's CSV import (POST /contacts/import/csv).
+    def import_from_csv_string(
+        self,
+        csv_content: str | bytes,
+        *,
+        scope: Scope = Scope.PRIVATE,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+    ) -> Op[ImportReport]:
+        """Import the contacts of a CSV document: sipgate's layout or an address book's export.
 
-        The CSV needs the columns ``firstname``, ``lastname`` and ``number`` (any order, any
-        case, other columns ignored; see :mod:`sipgateio.contacts.csv`). Each row becomes a
-        contact with one number, in E.164 form (national numbers are taken as German). Rows
-        it cannot take (no name, no number, not a phone number, malformed) are left out and
-        listed in the report with their line; a CSV without any row to send sends nothing.
+        ``csv_content`` is a ``str``, or ``bytes`` whose charset is detected (BOM, UTF-16,
+        UTF-8, else Windows-1252). Two ways, chosen by the header:
+
+        * sipgate's own layout, the columns ``firstname``, ``lastname`` and ``number`` (any
+          order, any case): sipgate's CSV import (POST /contacts/import/csv, one request),
+          one number a row, in E.164 form (national numbers are taken as German); other
+          columns are not sent. Rows it cannot take (no name, no number, not a phone number,
+          malformed) are listed in the report with their line.
+        * any other layout (Google Contacts, Outlook in English or German, Thunderbird,
+          LinkedIn, CRM exports, :meth:`export_as_csv`; see
+          :func:`sipgateio.contacts.csv.parse_csv`), or ``scope=Scope.SHARED``: a contact
+          per row with every number, e-mail, address and organisation of the row, created
+          with POST /contacts, ``concurrency`` at once (default: the client's);
+          ``progress(done, total)`` is called after each. Rows it cannot take, and rows the
+          API refuses (HTTP 400, 409, 422), are listed in the report with their line; any
+          other error stops the import: :class:`ContactsImportError` carries the report.
+
+        A CSV without any row to send sends nothing.
         """
-        text = _text(csv_content, "csv_content")
+        text = csv_text(csv_content, "csv_content")
+        scope_ = _write_scope(scope)
+        limit, report = check_concurrency(concurrency), check_progress(progress)
         try:
-            upload = prepare_import(text)
+            if scope_ is Scope.PRIVATE and is_import_layout(csv_header(text)):
+                upload = prepare_import(text)
+            else:
+                parsed = parse_csv(text, scope=scope_)
+                upload = None
         except ValidationError as exc:
             raise _naming("csv_content", exc) from None
-        if upload.rows:
-            yield from fetch(
-                import_contacts_csv.prepare(
-                    body=CsvImportRequest(base_64_content=upload.base64_content)
+        if upload is not None:
+            if upload.rows:
+                yield from fetch(
+                    import_contacts_csv.prepare(
+                        body=CsvImportRequest(base_64_content=upload.base64_content)
+                    )
                 )
-            )
-        return ImportReport(upload.rows, list(upload.skipped))
+                if report is not None:
+                    report(1, 1)
+            return ImportReport(upload.rows, list(upload.skipped))
+        skipped = list(parsed.skipped)
+        bodies = _bodies(parsed.records, skipped)
+        return (yield from _create_all(bodies, skipped, "rows", limit, report))
 
     @operation
     def import_vcard_string(
@@ -739,12 +792,7 @@ class ContactsResource(Resource[M]):
         except ValidationError as exc:
             raise _naming("vcard_content", exc) from None
         skipped = list(parsed.skipped)
-        bodies: list[tuple[int, dict[str, Any]]] = []
-        for record in parsed.records:
-            try:
-                bodies.append((record.line, _card_body(record)))
-            except ValidationError as exc:
-                skipped.append(SkippedRecord(record.line, str(exc)))
+        bodies = _bodies(parsed.records, skipped)
         return (yield from _create_all(bodies, skipped, "cards", limit, report))
 
     # -- reads and exports ---------------------------------------------------------------

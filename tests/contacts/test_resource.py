@@ -465,13 +465,13 @@ def test_csv_import_without_rows_sends_nothing(flavour: Flavour, api: APIStub, t
     assert report.imported == 0 and api.requests == []
 
 
-@pytest.mark.parametrize("text", ["firstname,number\nAda,+4915799912345\n", "", b"firstname"])
+@pytest.mark.parametrize("text", ["colour,size\nred,XL\n", "", b"\xff\xfeq\x00", 42, None])
 def test_csv_import_rejects_what_is_not_an_import_csv(
     flavour: Flavour, api: APIStub, text: object
 ) -> None:
     error = rejected(flavour, api, lambda c: c.contacts.import_from_csv_string(text), "csv_content")
     if isinstance(text, str) and text:
-        assert "lastname" in str(error)
+        assert "names no column" in str(error) and "'colour'" in str(error)
 
 
 def test_csv_import_error_is_mapped(flavour: Flavour, api: APIStub) -> None:
@@ -1008,3 +1008,69 @@ def test_read_errors_are_mapped(
         flavour.run(call)
     assert info.value.status_code == status and info.value.method == "GET"
     assert len(api.requests) == 1
+
+
+# -- CSV import of address-book exports (POST /contacts per row) ----------------------------
+
+GOOGLE_CSV = (
+    "Name,Given Name,Family Name,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,"
+    "E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Department\r\n"
+    "Ada Lovelace,Ada,Lovelace,* Mobile,+4915799912345 ::: +4915799912346,Work Fax,"
+    "+4921163553355,Home,ada@example.com,Engines,Analytics\r\n"
+    ",,,,,,,,,,\r\n"
+    "Alan Turing,Alan,Turing,,,,,,,,\r\n"
+)
+
+
+def test_csv_import_of_an_address_book_creates_each_row_with_every_number(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    seen: list[tuple[int, int]] = []
+    report = flavour.run(
+        lambda c: c.contacts.import_from_csv_string(
+            GOOGLE_CSV.encode("utf-16"), progress=lambda d, t: seen.append((d, t))
+        )
+    )
+    assert report == ImportReport(2, [SkippedRecord(3, "empty record")])
+    assert seen == [(1, 2), (2, 2)]
+    bodies = sorted((r.json for r in api.sent("POST", CONTACTS)), key=lambda b: b["name"])
+    assert not api.sent("POST", IMPORT)
+    assert bodies[0] == {
+        "name": "Ada Lovelace",
+        "given": "Ada",
+        "family": "Lovelace",
+        "picture": None,
+        "emails": [{"email": "ada@example.com", "type": ["home"]}],
+        "numbers": [
+            {"number": "+4915799912345", "type": ["cell", "pref"]},
+            {"number": "+4915799912346", "type": ["cell", "pref"]},
+            {"number": "+4921163553355", "type": ["work", "fax"]},
+        ],
+        "addresses": [],
+        "organization": [["Engines", "Analytics"]],
+        "scope": "PRIVATE",
+    }
+    assert (bodies[1]["name"], bodies[1]["numbers"]) == ("Alan Turing", [])
+
+
+def test_csv_import_in_sipgate_layout_uses_the_csv_endpoint_also_from_bytes(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", IMPORT, Answer(204))
+    text = "firstname;lastname;number\r\nJürgen;Weiß;+4915799912345\r\n"
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text.encode("cp1252")))
+    assert report == ImportReport(1, [])
+    assert uploaded(api) == "firstname,lastname,number\nJürgen,Weiß,+4915799912345\n"
+    assert not api.sent("POST", CONTACTS)
+
+
+def test_csv_import_in_sipgate_layout_to_shared_creates_contacts(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    text = "firstname,lastname,number\nAda,Lovelace,+4915799912345\n"
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text, scope=Scope.SHARED))
+    assert report == ImportReport(1, [])
+    (request,) = api.sent("POST", CONTACTS)
+    assert request.json["scope"] == "SHARED" and request.json["given"] == "Ada"
