@@ -119,6 +119,7 @@ class APIStub:
     def start(self) -> None:
         class Server(ThreadingMixIn, WSGIServer):
             daemon_threads = True
+            request_queue_size = 256  # bulk work opens many connections at once (default 5)
 
         class Quiet(WSGIRequestHandler):  # HTTP/1.0: one request per connection, no stale reuse
             def log_message(self, *args: Any) -> None:
