@@ -82,10 +82,9 @@ def main() -> None:
         public_key = sb.public_key_pem
         print(f"key: {(time.perf_counter() - t) * 1000:.0f} ms (2048-bit RSA, once)")
 
-        holder: list[object] = []
-        server = BackgroundServer(lambda e, s: holder[0].wsgi(e, s)).start()  # type: ignore[attr-defined]
+        server = BackgroundServer().start()
         app = create_webhook_app(server.url + "/", public_key=public_key)
-        holder.append(app)
+        server.app = app.wsgi
         app.on_new_call(lambda e: WebhookResponse.gather_dtmf(1, 2000))
         app.on_data(lambda e: WebhookResponse.redirect_call(numbers=["+492111234568"]))
         app.on_answer(lambda e: None)

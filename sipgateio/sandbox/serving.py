@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from types import TracebackType
     from typing import Self
-    from wsgiref.types import WSGIApplication
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = ["BackgroundServer"]
 
@@ -35,9 +36,18 @@ class BackgroundServer:
 
     :meth:`start` returns once the port is bound; :attr:`url` is then
     ``http://host:port``. Use it as a context manager or call :meth:`stop`.
+
+    ``app`` may be set after :meth:`start` (until then requests get 503): a webhook app
+    needs its own URL, which is known only once the port is bound::
+
+        server = BackgroundServer().start()
+        hook = create_webhook_app(server.url + "/")
+        server.app = hook.wsgi
     """
 
-    def __init__(self, app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, app: WSGIApplication | None = None, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.app = app
         self.host = host
         self.port = port
@@ -59,14 +69,22 @@ class BackgroundServer:
         """Bind and start serving in the background."""
         if self._server is None:
             self._server = make_server(
-                self.host, self.port, self.app, server_class=_Server, handler_class=_QuietHandler
-            )
+                self.host, self.port, self._dispatch, server_class=_Server,
+                handler_class=_QuietHandler,
+            )  # fmt: skip
             self.port = self._server.server_address[1]
             self._thread = threading.Thread(
                 target=self._server.serve_forever, name=f"wsgi-{self.port}", daemon=True
             )
             self._thread.start()
         return self
+
+    def _dispatch(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        app = self.app
+        if app is None:
+            start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+            return [b"no app is being served yet"]
+        return app(environ, start_response)
 
     def stop(self) -> None:
         """Stop serving and release the port."""

@@ -180,3 +180,18 @@ def test_serve_forever_stops_from_another_thread_and_cannot_restart() -> None:
         httpx.get(sb.base_url + "/balance")
     with pytest.raises(sipgateio.SipgateIOError, match="cannot start again"):
         sb.start()
+
+
+def test_background_server_answers_503_until_it_has_an_app() -> None:
+    from sipgateio.sandbox.serving import BackgroundServer
+
+    with BackgroundServer() as server:
+        assert httpx.get(server.url + "/").status_code == 503
+
+        def hello(environ: Any, start_response: Any) -> list[bytes]:
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"hello"]
+
+        server.app = hello
+        assert httpx.get(server.url + "/x").text == "hello"
+    assert not server.running

@@ -11,7 +11,7 @@ import pytest
 import sipgateio
 from sipgateio.sandbox import CallState, Sandbox
 from sipgateio.sandbox.serving import BackgroundServer
-from sipgateio.webhook import WebhookApp, WebhookResponse, create_webhook_app
+from sipgateio.webhook import WebhookResponse, create_webhook_app
 from tests.conftest import Flavour
 
 
@@ -20,19 +20,14 @@ class Hook:
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.events: list[Any] = []
-        self._app: WebhookApp | None = None
-        self.server = BackgroundServer(self._wsgi).start()
+        self.server = BackgroundServer().start()  # the app comes once its URL is known
         self.url = self.server.url + "/hook"
         self.app = create_webhook_app(
             self.url, public_key=sandbox.public_key_pem, check_audio=False
         )
-        self._app = self.app
+        self.server.app = self.app.wsgi
         self.app.on_answer(self.events.append)
         self.app.on_hangup(self.events.append)
-
-    def _wsgi(self, environ: Any, start_response: Any) -> Any:
-        assert self._app is not None
-        return self._app.wsgi(environ, start_response)
 
     def kinds(self) -> list[str]:
         return [str(e.event) for e in self.events]

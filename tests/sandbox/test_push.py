@@ -15,7 +15,6 @@ from sipgateio.webhook import (
     DataEvent,
     HangUpEvent,
     NewCallEvent,
-    WebhookApp,
     WebhookResponse,
     create_webhook_app,
 )
@@ -31,17 +30,12 @@ class Hook:
 
     def __init__(self, key: Any, **options: Any) -> None:
         self.events: list[Any] = []
-        self._app: WebhookApp | None = None
-        self.server = BackgroundServer(self._wsgi).start()
+        self.server = BackgroundServer().start()  # the app comes once its URL is known
         self.url = self.server.url + "/hook"
         self.app = create_webhook_app(
             self.url, public_key=push.public_key_pem(key), check_audio=False, **options
         )
-        self._app = self.app
-
-    def _wsgi(self, environ: Any, start_response: Any) -> Any:
-        assert self._app is not None
-        return self._app.wsgi(environ, start_response)
+        self.server.app = self.app.wsgi
 
     def record(self, event: Any) -> None:
         self.events.append(event)
