@@ -304,3 +304,19 @@ def test_call_fields_follow_the_protocol(key: Any, hook: Callable[..., Hook]) ->
     hangup = dict(sim.transcript[2].fields)
     assert (hangup["event"], hangup["cause"], hangup["answeringNumber"]) == (
         "hangup", "normalClearing", "4915799912345")  # fmt: skip
+
+
+def test_successive_gathers_get_successive_scripted_digits(
+    key: Any, hook: Callable[..., Hook]
+) -> None:
+    def menu(event: DataEvent) -> Any:
+        if event.dtmf == "3":
+            return WebhookResponse.gather_dtmf(4, 5000)  # "enter your customer number"
+        return WebhookResponse.redirect_call(numbers=["+492111234568"])
+
+    h = hook(lambda e: WebhookResponse.gather_dtmf(1, 2000), on_data=menu)
+    sim = simulate_call(h.url, private_key=key, from_="+492111111111", to="+4915799912345",
+                        dtmf=["3", "123456"])  # fmt: skip
+    assert sim.gathered == ["3", "1234"]
+    assert kinds(sim) == ["newCall", "dtmf", "dtmf", "answer", "hangup"]
+    assert [e.dtmf for e in h.events if isinstance(e, DataEvent)] == ["3", "1234"]
