@@ -195,3 +195,28 @@ def test_background_server_answers_503_until_it_has_an_app() -> None:
         server.app = hello
         assert httpx.get(server.url + "/x").text == "hello"
     assert not server.running
+
+
+@pytest.mark.parametrize(
+    ("recipient", "stored"),
+    [
+        ("+4915112345678", "+4915112345678"),
+        ("015112345678", "+4915112345678"),  # national: German
+        ("0041 44 668 18 00", "+41446681800"),  # 00: the international prefix
+        ("4915112345678", "+4915112345678"),
+    ],
+)
+def test_sms_recipient_as_the_api_takes_it(sandbox: Sandbox, recipient: str, stored: str) -> None:
+    auth = (sandbox.token_id, sandbox.token)
+    answer = httpx.post(sandbox.base_url + "/sessions/sms", auth=auth,
+                        json={"smsId": "s0", "recipient": recipient, "message": "hi"})  # fmt: skip
+    assert answer.status_code == 204
+    newest = httpx.get(sandbox.base_url + "/history", auth=auth).json()["items"][0]
+    assert newest["target"] == stored
+
+
+def test_contacts_number_filter_ignores_formatting(sandbox: Sandbox) -> None:
+    auth = (sandbox.token_id, sandbox.token)
+    answer = httpx.get(sandbox.base_url + "/contacts", auth=auth,
+                       params={"phonenumbers": "+49 221 6677889"})  # fmt: skip
+    assert [c["name"] for c in answer.json()["items"]] == ["Mary Somerville"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..api import NO_CONTENT, ApiError, Ctx, Result, paging, route
 from ..store import Store
+from .history import digits
 
 __all__ = ["insert_contact"]
 
@@ -105,9 +106,9 @@ def _visible(ctx: Ctx) -> list[dict[str, Any]]:
 def list_contacts(ctx: Ctx) -> Result:
     """One page of every contact the caller sees, optionally only those with given numbers."""
     items = _visible(ctx)
-    wanted = set(ctx.params.get("phonenumbers") or ())
+    wanted = {digits(n) for n in ctx.params.get("phonenumbers") or ()}
     if wanted:
-        items = [c for c in items if any(n["number"] in wanted for n in c["numbers"])]
+        items = [c for c in items if any(digits(n["number"]) in wanted for n in c["numbers"])]
     offset, limit = paging(ctx, DEFAULT_LIMIT)
     return Result(200, {"items": items[offset : offset + limit], "totalCount": len(items)})
 

@@ -14,7 +14,7 @@ from ..api import NO_CONTENT, ApiError, Ctx, Result, paging, route
 from ..clock import iso
 from ..store import Store
 
-__all__ = ["insert_entry", "new_entry", "update_entry"]
+__all__ = ["digits", "insert_entry", "new_entry", "update_entry"]
 
 DEFAULT_LIMIT = 10
 _BASE = {
@@ -74,8 +74,8 @@ def insert_entry(store: Store, owner: str, entry: dict[str, Any]) -> dict[str, A
                 entry["created"],
                 int(entry["archived"]),
                 int(entry["starred"]),
-                _digits(entry["source"]),
-                _digits(entry["target"]),
+                digits(entry["source"]),
+                digits(entry["target"]),
                 json.dumps(entry["connectionIds"]),
                 json.dumps(entry),
             ),
@@ -106,7 +106,8 @@ def update_entry(
     return entry
 
 
-def _digits(number: str) -> str:
+def digits(number: str) -> str:
+    """The digits of a number, for comparing numbers however written (``anonymous`` stays)."""
     return "".join(c for c in number if c.isdigit()) or number
 
 
@@ -138,7 +139,7 @@ def _select(ctx: Ctx) -> tuple[str, list[Any]]:
         args.append(iso(parse_iso(p["to"])))
     if p.get("phonenumber"):
         where.append("(source = ? OR target = ?)")
-        args += [_digits(p["phonenumber"])] * 2
+        args += [digits(p["phonenumber"])] * 2
     return " AND ".join(where), args
 
 

@@ -39,10 +39,17 @@ _PHONE = re.compile(r"\+?[0-9]{3,20}")
 
 
 def _recipient(value: str) -> str:
+    """A recipient in E.164: ``00`` is the international prefix, a single ``0`` German."""
     compact = re.sub(r"[\s\-/()]", "", value)
     if not _PHONE.fullmatch(compact):
         raise ApiError(400, f"recipient {value!r} is not a phone number")
-    return compact if compact.startswith("+") else "+" + compact.lstrip("0")
+    if compact.startswith("+"):
+        return compact
+    if compact.startswith("00"):
+        return "+" + compact[2:]
+    if compact.startswith("0"):
+        return "+49" + compact[1:]
+    return "+" + compact
 
 
 def _sender(ctx: Ctx, kind: str, extension_id: str, what: str) -> dict[str, Any]:
