@@ -124,6 +124,12 @@ class Spec:
             return None
         return self.absolute(media["schema"])
 
+    def error_schema(self) -> Mapping[str, Any] | None:
+        """The spec's ``Error`` schema, if it has one."""
+        if "Error" not in self.document.get("components", {}).get("schemas", {}):
+            return None
+        return self.schema_ref("Error")
+
     def documented_statuses(self, op: Operation) -> set[int]:
         """The statuses the spec lists for ``op``."""
         return {int(s) for s in op.definition.get("responses", {}) if s.isdigit()}

@@ -11,6 +11,7 @@ __all__: list[str] = []
 
 _EXTENSION = re.compile(r"[epxy](0|[1-9][0-9]*)")
 _NUMBER = re.compile(r"\+?[1-9][0-9]{3,17}")
+_DTMF = re.compile(r"[0-9A-D*#]+")
 
 
 def _device(ctx: Ctx, device_id: str) -> dict[str, object]:
@@ -127,5 +128,8 @@ def transfer(ctx: Ctx) -> Result:
 @route("POST", "/calls/{callId}/dtmf")
 def dtmf(ctx: Ctx) -> Result:
     """Send key tones into the call."""
-    _call(ctx).dtmf_sent.append(ctx.body["sequence"])
+    sequence = ctx.body["sequence"]
+    if not isinstance(sequence, str) or not _DTMF.fullmatch(sequence):
+        raise ApiError(400, f"sequence must be made of 0-9, A-D, * and #, got {sequence!r}")
+    _call(ctx).dtmf_sent.append(sequence)
     return NO_CONTENT

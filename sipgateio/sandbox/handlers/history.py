@@ -126,9 +126,12 @@ def _select(ctx: Ctx) -> tuple[str, list[Any]]:
     if "archived" in p:
         where.append("archived = ?")
         args.append(int(p["archived"]))
-    if "starred" in p:
+    # one value or (in sipgate's own description) a list; both values select everything
+    starred = p.get("starred")
+    wanted = {starred} if isinstance(starred, str) else set(starred or ())
+    if len(wanted) == 1:
         where.append("starred = ?")
-        args.append(int(p["starred"] == "STARRED"))
+        args.append(int(wanted == {"STARRED"}))
     from ..clock import parse_iso
 
     if "from" in p:
