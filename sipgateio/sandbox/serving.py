@@ -24,6 +24,8 @@ __all__ = ["BackgroundServer"]
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+    # the library's bulk work opens many connections at once; socketserver's backlog is 5
+    request_queue_size = 256
 
 
 class _QuietHandler(WSGIRequestHandler):

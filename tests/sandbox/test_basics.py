@@ -220,3 +220,18 @@ def test_contacts_number_filter_ignores_formatting(sandbox: Sandbox) -> None:
     answer = httpx.get(sandbox.base_url + "/contacts", auth=auth,
                        params={"phonenumbers": "+49 221 6677889"})  # fmt: skip
     assert [c["name"] for c in answer.json()["items"]] == ["Mary Somerville"]
+
+
+def test_many_simultaneous_connections(sandbox: Sandbox) -> None:
+    import asyncio
+
+    async def burst() -> list[int]:
+        async with httpx.AsyncClient(
+            auth=(sandbox.token_id, sandbox.token), limits=httpx.Limits(max_connections=64)
+        ) as client:
+            answers = await asyncio.gather(
+                *(client.get(sandbox.base_url + "/balance") for _ in range(128))
+            )
+        return [a.status_code for a in answers]
+
+    assert asyncio.run(burst()) == [200] * 128
