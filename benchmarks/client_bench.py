@@ -17,9 +17,7 @@ against the same instant-answer stub (``node common/api-stub.js``, started once 
 ``c1`` = one call at a time with :class:`sipgateio.SipgateIO` in a plain loop; ``c32`` = 32
 asyncio tasks looping on one :class:`sipgateio.AsyncSipgateIO`. Agents: ``default`` (the
 library's own pool), ``keepalive`` (``max_keepalive_connections=32``) and ``nokeepalive``
-(``max_keepalive_connections=0``) for ``lib-numbers``, passed as ``http_client=``. Python only:
-``raw-*|c32|tunedpool``, bare httpx with the pool tuning AsyncSipgateIO gives its own client
-(``sipgateio/_pool.py``), which separates the facade's own cost from the pool's gain.
+(``max_keepalive_connections=0``) for ``lib-numbers``, passed as ``http_client=``.
 
 Every run is a fresh process (``--run``, printing one JSON object): a sanity call, ``--warmup``
 seconds, a ``/__stats`` snapshot, ``--duration`` seconds measured, another snapshot (over a fresh
@@ -54,9 +52,8 @@ SMS_JSON = {"smsId": "s0", "message": "hi", "recipient": "+4915799912345"}
 VARIANTS = ("lib-numbers", "raw-numbers", "lib-sms", "raw-sms")
 CONCURRENCY = (1, 32)
 EXTRA_AGENTS = (("lib-numbers", "nokeepalive", (1, 32)), ("lib-numbers", "keepalive", (1, 32)))
-# Python only: bare httpx with the pool tuning AsyncSipgateIO applies to its own client
-# (sipgateio/_pool.py), to tell the facade's own cost from the pool's gain at c32.
-EXTRA_PY = (("raw-numbers", "tunedpool", (32,)), ("raw-sms", "tunedpool", (32,)))
+# Python-only variants (none since the pool tuning of sipgateio/_pool.py was removed).
+EXTRA_PY: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
 METRICS = ("calls_per_s", "p50_ms", "p99_ms", "client_cpu_us_per_call", "new_connections", "errors")
 RAW_HEADERS = ("authorization", "accept", "user-agent", "x-sipgate-client", "x-sipgate-version")
 DEFAULT_STUB = "/work/shared/peerbench/common/api-stub.js"
@@ -130,10 +127,6 @@ def async_op(
         raw = httpx.AsyncClient(
             base_url=base, headers=raw_headers(port, base), limits=limits_for(agent)
         )
-        if agent == "tunedpool":
-            from sipgateio._pool import tune_async_transport
-
-            assert tune_async_transport(raw._transport)
         if variant == "raw-numbers":
 
             async def numbers() -> Any:
@@ -336,11 +329,6 @@ def collect(raw: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
             ratios[f"{what} c={conc}: library/raw p50_ms"] = round(
                 med(lib, "p50_ms") / med(bare, "p50_ms"), 3
             )
-            tuned = f"raw-{what}|c{conc}|tunedpool"
-            if tuned in raw:
-                ratios[f"{what} c={conc}: library/raw-with-tuned-pool calls_per_s"] = round(
-                    med(lib, "calls_per_s") / med(tuned, "calls_per_s"), 3
-                )
             ratios[f"{what} c={conc}: per-rep calls_per_s ratios"] = [
                 round(a["calls_per_s"] / b["calls_per_s"], 3)
                 for a, b in zip(raw[lib], raw[bare], strict=False)
@@ -397,7 +385,7 @@ def orchestrate(args: argparse.Namespace) -> None:
                     f"new conns {r['new_connections']}  errors {r['errors']}",
                     file=sys.stderr,
                 )
-                if node_dir is not None and agent != "tunedpool":
+                if node_dir is not None:
                     n = child(["node", str(node_dir / "client-bench.js"), *common])
                     node_raw.setdefault(key, []).append(n)
                     print(
@@ -492,9 +480,7 @@ def main() -> None:
     p.add_argument("--run", action="store_true", help="one measured run (internal)")
     p.add_argument("--variant", choices=VARIANTS, default="lib-numbers")
     p.add_argument("--conc", type=int, default=1)
-    p.add_argument(
-        "--agent", choices=("default", "keepalive", "nokeepalive", "tunedpool"), default="default"
-    )
+    p.add_argument("--agent", choices=("default", "keepalive", "nokeepalive"), default="default")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--duration", type=float, default=5.0)
     p.add_argument("--warmup", type=float, default=1.0)

@@ -13,13 +13,7 @@ import httpx
 
 from ._batch import check_concurrency
 from ._credentials import Credentials, resolve_credentials
-from ._http import (
-    DEFAULT_LIMITS,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    RetryPolicy,
-    configure_client,
-)
+from ._http import DEFAULT_MAX_RETRIES, RetryPolicy, async_facade_client, sync_facade_client
 from ._ops import AsyncMode, AsyncRunner, Op, Resource, SyncMode, SyncRunner, operation
 from .errors import ValidationError
 
@@ -84,32 +78,29 @@ class _BaseClient(Resource[M], Generic[M]):
         )
         _check_options(timeout, max_retries)
         bound = check_concurrency(concurrency)
-        self._owns_http = http_client is None
-        if http_client is None:
-            http_client = self._new_http_client()
-            timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-        elif not isinstance(http_client, self._http_client_type()):
+        if http_client is not None and not isinstance(http_client, self._http_client_type()):
             raise ValidationError(
                 f"http_client must be an {self._http_client_type().__name__}, "
                 f"got {type(http_client).__name__}",
                 field="http_client",
             )
-        self._http = http_client
-        configure_client(
+        # Our own client: credentials, headers, base URL, timeout and retries, sending
+        # through ``http_client`` (never changed) or a connection pool of our own.
+        self._http = self._new_http_client(
             http_client,
             auth=self._credentials.auth(),
             base_url=base_url,
             timeout=timeout,
             policy=RetryPolicy(max_retries=max_retries),
         )
-        self.base_url = str(http_client.base_url).rstrip("/")
+        self.base_url = str(self._http.base_url).rstrip("/")
         runner = self._new_runner()
         if bound is not None:
             runner.concurrency = bound
         super().__init__(runner)
 
     # -- what the two modes do differently -------------------------------------------
-    def _new_http_client(self) -> httpx.Client | httpx.AsyncClient:
+    def _new_http_client(self, http: Any, **settings: Any) -> httpx.Client | httpx.AsyncClient:
         raise NotImplementedError
 
     def _http_client_type(self) -> type[httpx.Client | httpx.AsyncClient]:
@@ -248,8 +239,8 @@ class SipgateIO(_BaseClient[SyncMode]):
 
     _http: httpx.Client
 
-    def _new_http_client(self) -> httpx.Client:
-        return httpx.Client(limits=DEFAULT_LIMITS)
+    def _new_http_client(self, http: httpx.Client | None, **settings: Any) -> httpx.Client:
+        return sync_facade_client(http, **settings)
 
     def _http_client_type(self) -> type[httpx.Client]:
         return httpx.Client
@@ -259,8 +250,7 @@ class SipgateIO(_BaseClient[SyncMode]):
 
     def close(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""
-        if self._owns_http:
-            self._http.close()
+        self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -283,12 +273,10 @@ class AsyncSipgateIO(_BaseClient[AsyncMode]):
 
     _http: httpx.AsyncClient
 
-    def _new_http_client(self) -> httpx.AsyncClient:
-        from ._pool import tune_async_transport
-
-        http = httpx.AsyncClient(limits=DEFAULT_LIMITS)
-        tune_async_transport(http._transport)  # linear pool bookkeeping (many in flight)
-        return http
+    def _new_http_client(
+        self, http: httpx.AsyncClient | None, **settings: Any
+    ) -> httpx.AsyncClient:
+        return async_facade_client(http, **settings)
 
     def _http_client_type(self) -> type[httpx.AsyncClient]:
         return httpx.AsyncClient
@@ -298,8 +286,7 @@ class AsyncSipgateIO(_BaseClient[AsyncMode]):
 
     async def aclose(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""
-        if self._owns_http:
-            await self._http.aclose()
+        await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

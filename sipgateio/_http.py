@@ -1,18 +1,30 @@
-"""The HTTP layer: httpx clients with sipgate's headers, auth, timeouts, retries and logging.
+"""The HTTP layer: sipgate's headers, auth, base URL, timeouts, retries and logging, per request.
 
-Retries live in a transport wrapper, below both the facade and the generated client,
-so ``client.raw`` gets the same behaviour. The decision *whether and how long to wait*
-is one pure policy (:class:`RetryPolicy`); the two transports differ only in how they
-send and sleep.
+Each client builds its own *facade* ``httpx`` client holding its credentials, headers,
+base URL and timeout. That client owns no connections: its transport hands every request,
+built and authenticated, to the *connection* client (an ``httpx.Client`` or
+``httpx.AsyncClient``: the user's ``http_client``, or one the library creates). The
+connection client is never changed, so several sipgateio clients (and the user's own code)
+can share one without ever seeing each other's credentials, and it keeps its proxies,
+limits, TLS settings and event hooks.
+
+Retries live in a transport wrapper between the two, so ``client.raw`` (the generated
+client, which sends through the facade client) gets them too. Whether and how long to
+wait is one pure policy (:class:`RetryPolicy`); the attempt loop is one sans-IO generator
+(:func:`_attempts`), driven by the sync and the async transport.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import logging
+import os
 import platform
 import random
 import time
+from collections.abc import Generator
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -20,8 +32,10 @@ import attrs
 import httpx
 
 from ._version import __version__
+from .errors import SipgateIOError, TransportError, UnexpectedResponseError, redact
 
 __all__ = [
+    "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RETRIES",
@@ -29,14 +43,19 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
-    "configure_client",
+    "async_facade_client",
     "default_headers",
+    "request_failed",
     "retry_after_seconds",
+    "secrets_of",
+    "sync_facade_client",
 ]
 
 logger = logging.getLogger("sipgateio")
 
 DEFAULT_BASE_URL = "https://api.sipgate.com/v2"
+BASE_URL_ENV = "SIPGATE_BASE_URL"
+"""The environment variable read for the base URL when none is passed."""
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 # Keep as many idle connections as a busy async app has requests in flight.
@@ -48,6 +67,10 @@ _RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # even a POST (an SMS, a fax, a call) is safe to send again after these.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
+# What each operation answers with, where it is not JSON (see openapi/sipgate-v2.yaml; a
+# test checks this table against the spec). Keyed by the path below the base URL.
+_ACCEPT_BY_PATH = {"/history/export": "text/csv"}
+_JSON = "application/json"
 
 # Indirections so tests can record the waits instead of sleeping them.
 _sleep = time.sleep
@@ -60,12 +83,25 @@ def default_headers() -> dict[str, str]:
         f"sipgateio-python/{__version__} ({platform.python_implementation()} "
         f"{platform.python_version()}; {platform.system()} {platform.machine()})"
     )
-    return {
-        "Accept": "application/json",
-        "User-Agent": client,
-        "X-Sipgate-Client": client,
-        "X-Sipgate-Version": __version__,
-    }
+    return {"User-Agent": client, "X-Sipgate-Client": client, "X-Sipgate-Version": __version__}
+
+
+def accept_for(path: str) -> str:
+    """The media type to ask for at ``path`` (a URL path ending in the operation's path)."""
+    for suffix, media_type in _ACCEPT_BY_PATH.items():
+        if path.endswith(suffix):
+            return media_type
+    return _JSON
+
+
+def _negotiate(request: httpx.Request) -> None:
+    # Only where the caller did not ask for something else (httpx's default is */*).
+    if request.headers.get("Accept", "*/*") == "*/*":
+        request.headers["Accept"] = accept_for(request.url.path)
+
+
+async def _negotiate_async(request: httpx.Request) -> None:
+    _negotiate(request)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -78,20 +114,73 @@ def retry_after_seconds(value: str | None) -> float | None:
         pass
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def secrets_of(request: httpx.Request | None) -> tuple[str, ...]:
+    """The credentials a request carried, in every form a server might echo them.
+
+    The ``Authorization`` value, its credential part (the base64 of ``user:secret``, or
+    the bearer token) and, for basic auth, the decoded ``user:secret`` and the secret.
+    """
+    if request is None:
+        return ()
+    value = request.headers.get("Authorization")
+    if not value:
+        return ()
+    found = [value]
+    scheme, _, credential = value.partition(" ")
+    if credential:
+        found.append(credential)
+        if scheme.lower() == "basic":
+            try:
+                decoded = base64.b64decode(credential, validate=True).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError):
+                decoded = ""
+            if decoded:
+                found.append(decoded)
+                found.append(decoded.partition(":")[2])
+    return tuple(s for s in found if s)
+
+
+def request_failed(
+    method: str, url: str, exc: Exception, request: httpx.Request | None = None
+) -> SipgateIOError:
+    """The typed error for an httpx failure of ``method url`` (``exc`` becomes its cause).
+
+    A body the client cannot decode (a wrong ``Content-Encoding``) is an
+    :class:`UnexpectedResponseError`; everything else (connection, timeout, TLS,
+    protocol, too many redirects, a URL httpx refuses) a :class:`TransportError`.
+    """
+    secrets = secrets_of(request)
+    detail = redact(str(exc), secrets) or "no detail"
+    url = redact(url, secrets)
+    error: SipgateIOError
+    if isinstance(exc, httpx.DecodingError):
+        error = UnexpectedResponseError(
+            f"{method} {url}: the answer's body could not be decoded "
+            f"({type(exc).__name__}: {detail})"
+        )
+    else:
+        error = TransportError(
+            f"{method} {url} failed: {type(exc).__name__}: {detail}", method=method, url=url
+        )
+    error.__cause__ = exc
+    return error
 
 
 @attrs.frozen
 class RetryPolicy:
     """When to send a request again, and how long to wait first.
 
-    GET, PUT, DELETE (idempotent) are retried on connection errors, timeouts and
-    HTTP 429/502/503/504. POST is retried only when the connection failed before
-    the request was sent, so nothing that costs money is ever sent twice.
-    The wait is exponential (``base_delay * 2**attempt``, at most ``max_delay``)
-    with full jitter, or the server's ``Retry-After`` capped at ``max_retry_after``.
+    GET, PUT, DELETE (idempotent) are retried on connection errors, timeouts, failures
+    while reading the response body, and HTTP 429/502/503/504. POST is retried only when
+    the connection failed before the request was sent, so nothing that costs money is
+    ever sent twice. The wait is exponential (``base_delay * 2**attempt``, at most
+    ``max_delay``) with full jitter, or the server's ``Retry-After`` capped at
+    ``max_retry_after``.
     """
 
     max_retries: int = DEFAULT_MAX_RETRIES
@@ -117,6 +206,11 @@ class RetryPolicy:
         return random.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
 
     @staticmethod
+    def rereadable(method: str) -> bool:
+        """Whether a failed read of the answer's body may be repaired by asking again."""
+        return method in _IDEMPOTENT
+
+    @staticmethod
     def _retryable(method: str, response: httpx.Response | None, error: Exception | None) -> bool:
         if error is not None:
             return method in _IDEMPOTENT or isinstance(error, _NOT_SENT)
@@ -127,17 +221,15 @@ class RetryPolicy:
         )
 
 
-def _describe(response: httpx.Response | None, error: Exception | None) -> str:
-    if response is not None:
-        return f"HTTP {response.status_code}"
-    return type(error).__name__
+def _safe_url(url: httpx.URL) -> httpx.URL:
+    return url.copy_with(username=None, password=None) if url.userinfo else url
 
 
 def _log_retry(request: httpx.Request, attempt: int, wait: float, why: str) -> None:
     logger.info(
         "retrying %s %s in %.2f s (retry %d) after %s",
         request.method,
-        request.url,
+        _safe_url(request.url),
         wait,
         attempt + 1,
         why,
@@ -149,103 +241,258 @@ def _log_done(request: httpx.Request, response: httpx.Response, started: float) 
         logger.debug(
             "%s %s -> %d in %.1f ms",
             request.method,
-            request.url,
+            _safe_url(request.url),
             response.status_code,
             (time.perf_counter() - started) * 1000,
         )
 
 
+# -- the attempt loop, written once -------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Send:
+    """Send the request; answered with the response."""
+
+
+@attrs.frozen(slots=True)
+class _Read:
+    """Read the whole body of ``response``."""
+
+    response: httpx.Response
+
+
+@attrs.frozen(slots=True)
+class _Close:
+    """Close ``response`` unread (it is thrown away)."""
+
+    response: httpx.Response
+
+
+@attrs.frozen(slots=True)
+class _Wait:
+    """Sleep ``seconds`` before the next attempt."""
+
+    seconds: float
+
+
+_Step = _Send | _Read | _Close | _Wait
+_SEND = _Send()
+
+
+def _attempts(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, httpx.Response]:
+    """The retry loop as steps; a failed step's httpx error is thrown in.
+
+    The body of an idempotent request's answer is read here, so that a connection reset,
+    a truncated body or a read timeout halfway through it is retried like a failure
+    before the answer; a POST's answer is handed on unread.
+    """
+    method = request.method
+    attempt = 0
+    while True:
+        started = time.perf_counter()
+        try:
+            response: httpx.Response = yield _SEND
+        except httpx.TransportError as exc:
+            wait = policy.delay(method, attempt, error=exc)
+            if wait is None:
+                raise
+            _log_retry(request, attempt, wait, type(exc).__name__)
+        else:
+            wait = policy.delay(method, attempt, response=response)
+            if wait is not None:
+                yield _Close(response)
+                _log_retry(request, attempt, wait, f"HTTP {response.status_code}")
+            else:
+                if policy.rereadable(method):
+                    try:
+                        yield _Read(response)
+                    except httpx.DecodingError:
+                        yield _Close(response)
+                        raise
+                    except httpx.TransportError as exc:
+                        yield _Close(response)
+                        wait = policy.delay(method, attempt, error=exc)
+                        if wait is None:
+                            raise
+                        _log_retry(request, attempt, wait, f"{type(exc).__name__} reading the body")
+                if wait is None:
+                    _log_done(request, response, started)
+                    return response
+        yield _Wait(wait)
+        attempt += 1
+
+
+def _resume(
+    steps: Generator[_Step, Any, httpx.Response], result: Any, error: httpx.HTTPError | None
+) -> _Step | httpx.Response:
+    """The loop's next step after ``result`` (or ``error``), or the response it ends with."""
+    try:
+        return steps.throw(error) if error is not None else steps.send(result)
+    except StopIteration as done:
+        response: httpx.Response = done.value
+        return response
+
+
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a sync transport with the retry policy and request logging."""
+    """Sends through ``inner`` with the retry policy and request logging."""
 
     def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
         self.inner = inner
         self.policy = policy
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
-        while True:
-            started = time.perf_counter()
+        steps = _attempts(self.policy, request)
+        step = next(steps)
+        while not isinstance(step, httpx.Response):
+            result: Any = None
+            error: httpx.HTTPError | None = None
             try:
-                response = self.inner.handle_request(request)
-            except httpx.TransportError as exc:
-                wait = self.policy.delay(request.method, attempt, error=exc)
-                if wait is None:
-                    raise
-                _log_retry(request, attempt, wait, _describe(None, exc))
-            else:
-                wait = self.policy.delay(request.method, attempt, response=response)
-                if wait is None:
-                    _log_done(request, response, started)
-                    return response
-                response.close()
-                _log_retry(request, attempt, wait, _describe(response, None))
-            _sleep(wait)
-            attempt += 1
+                if isinstance(step, _Send):
+                    result = self.inner.handle_request(request)
+                elif isinstance(step, _Read):
+                    step.response.read()
+                elif isinstance(step, _Close):
+                    step.response.close()
+                else:
+                    _sleep(step.seconds)
+            except httpx.HTTPError as exc:  # the loop decides: retry, or raise
+                error = exc
+            step = _resume(steps, result, error)
+        return step
 
     def close(self) -> None:
         self.inner.close()
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Wraps an async transport with the retry policy and request logging."""
+    """Sends through ``inner`` with the retry policy and request logging."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
         self.inner = inner
         self.policy = policy
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
-        while True:
-            started = time.perf_counter()
+        steps = _attempts(self.policy, request)
+        step = next(steps)
+        while not isinstance(step, httpx.Response):
+            result: Any = None
+            error: httpx.HTTPError | None = None
             try:
-                response = await self.inner.handle_async_request(request)
-            except httpx.TransportError as exc:
-                wait = self.policy.delay(request.method, attempt, error=exc)
-                if wait is None:
-                    raise
-                _log_retry(request, attempt, wait, _describe(None, exc))
-            else:
-                wait = self.policy.delay(request.method, attempt, response=response)
-                if wait is None:
-                    _log_done(request, response, started)
-                    return response
-                await response.aclose()
-                _log_retry(request, attempt, wait, _describe(response, None))
-            await _async_sleep(wait)
-            attempt += 1
+                if isinstance(step, _Send):
+                    result = await self.inner.handle_async_request(request)
+                elif isinstance(step, _Read):
+                    await step.response.aread()
+                elif isinstance(step, _Close):
+                    await step.response.aclose()
+                else:
+                    await _async_sleep(step.seconds)
+            except httpx.HTTPError as exc:  # the loop decides: retry, or raise
+                error = exc
+            step = _resume(steps, result, error)
+        return step
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
 
-def _wrap(transport: Any, policy: RetryPolicy, wrapper: type[Any]) -> Any:
-    if transport is None or isinstance(transport, (RetryTransport, AsyncRetryTransport)):
-        return transport
-    return wrapper(transport, policy)
+# -- handing requests to the connection client ------------------------------------------------
 
 
-def configure_client(
+class _Bridge(httpx.BaseTransport):
+    """Sends finished requests through an ``httpx.Client`` without changing it."""
+
+    def __init__(self, http: httpx.Client, owned: bool) -> None:
+        self.http = http
+        self.owned = owned
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        # auth=None: the request is authenticated already, not by the connection client.
+        return self.http.send(request, stream=True, auth=None)
+
+    def close(self) -> None:
+        if self.owned:
+            self.http.close()
+
+
+class _AsyncBridge(httpx.AsyncBaseTransport):
+    """Sends finished requests through an ``httpx.AsyncClient`` without changing it."""
+
+    def __init__(self, http: httpx.AsyncClient, owned: bool) -> None:
+        self.http = http
+        self.owned = owned
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.http.send(request, stream=True, auth=None)
+
+    async def aclose(self) -> None:
+        if self.owned:
+            await self.http.aclose()
+
+
+def resolve_base_url(base_url: str | None, http: httpx.Client | httpx.AsyncClient) -> str:
+    """``base_url``, else the connection client's, else ``$SIPGATE_BASE_URL``, else sipgate's."""
+    return (
+        base_url
+        or str(http.base_url)
+        or os.environ.get(BASE_URL_ENV, "").strip()
+        or DEFAULT_BASE_URL
+    ).rstrip("/")
+
+
+def _settings(
     http: httpx.Client | httpx.AsyncClient,
+    auth: httpx.Auth,
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+) -> dict[str, Any]:
+    headers = httpx.Headers(http.headers)
+    headers.update(default_headers())
+    return {
+        "auth": auth,
+        "headers": headers,
+        "base_url": resolve_base_url(base_url, http),
+        "timeout": http.timeout if timeout is None else httpx.Timeout(timeout),
+        "trust_env": False,  # proxies and certificates are the connection client's
+    }
+
+
+def sync_facade_client(
+    http: httpx.Client | None,
     *,
     auth: httpx.Auth,
     base_url: str | None,
     timeout: float | httpx.Timeout | None,
     policy: RetryPolicy,
-) -> None:
-    """Give an httpx client (ours or the user's) sipgate's auth, headers, base URL and retries.
+) -> httpx.Client:
+    """The client that sends one :class:`SipgateIO`'s requests through ``http``.
 
-    A user's client keeps its own transport, proxies, limits and TLS settings; its
-    transports are wrapped with the retry policy (httpx has no public hook for that).
+    Without ``http`` a pooled ``httpx.Client`` is created, and closed with the result.
     """
-    http.auth = auth
-    http.headers.update(default_headers())
-    if base_url is not None or not str(http.base_url):
-        http.base_url = httpx.URL(base_url or DEFAULT_BASE_URL)
-    if timeout is not None:
-        http.timeout = httpx.Timeout(timeout)
-    wrapper = AsyncRetryTransport if isinstance(http, httpx.AsyncClient) else RetryTransport
-    http._transport = _wrap(http._transport, policy, wrapper)
-    http._mounts = {
-        pattern: _wrap(transport, policy, wrapper) for pattern, transport in http._mounts.items()
-    }
+    owned = http is None
+    if http is None:
+        http = httpx.Client(limits=DEFAULT_LIMITS, timeout=DEFAULT_TIMEOUT)
+    return httpx.Client(
+        transport=RetryTransport(_Bridge(http, owned), policy),
+        event_hooks={"request": [_negotiate]},
+        **_settings(http, auth, base_url, timeout),
+    )
+
+
+def async_facade_client(
+    http: httpx.AsyncClient | None,
+    *,
+    auth: httpx.Auth,
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+    policy: RetryPolicy,
+) -> httpx.AsyncClient:
+    """The client that sends one :class:`AsyncSipgateIO`'s requests through ``http``."""
+    owned = http is None
+    if http is None:
+        http = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=DEFAULT_TIMEOUT)
+    return httpx.AsyncClient(
+        transport=AsyncRetryTransport(_AsyncBridge(http, owned), policy),
+        event_hooks={"request": [_negotiate_async]},
+        **_settings(http, auth, base_url, timeout),
+    )

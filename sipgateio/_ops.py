@@ -29,13 +29,9 @@ import attrs
 import httpx
 
 from ._batch import DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
-from ._responses import api_error
-from .errors import (
-    SipgateIOError,
-    TransportError,
-    UnexpectedResponseError,
-    ValidationError,
-)
+from ._http import request_failed
+from ._responses import PARSE_ERRORS, api_error, unreadable
+from .errors import SipgateIOError, ValidationError
 from .pagination import Pagination
 
 if TYPE_CHECKING:
@@ -111,6 +107,10 @@ Fetch = Generator["Call[Any]", Any, T]
 
 Stream = Generator["Call[Any] | Sleep | Batch | Emit[T]", Any, None]
 """An item stream: yields calls (answered with results) and items (answered with None)."""
+
+# What httpx raises for a request that failed: transport (connection, timeout, TLS,
+# protocol), decoding, redirects, a URL it refuses, a stream used wrongly.
+HTTP_FAILURES = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
 
 # Indirections so tests can record pauses instead of sleeping them.
 _sleep = time.sleep
@@ -283,31 +283,25 @@ _Outcome = tuple[Any, BaseException | None]
 _START: _Outcome = (None, None)
 
 
-def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
+def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome, last: Call[Any] | None) -> Any:
     """Feed the last call's outcome into ``gen``; return what it yields next.
 
     A failed call is thrown into the generator, so an operation can clean up with
     ``try/finally`` (and even make more calls while doing so). Raises :class:`_Done`
-    when the generator returns.
+    when the generator returns. ``last`` is the call whose answer the generator is
+    reading (None before the first).
     """
     value, error = outcome
     try:
         return gen.throw(error) if error is not None else gen.send(value)
     except StopIteration as stop:
         raise _Done(stop.value) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        if isinstance(exc, SipgateIOError) or outcome is _START:
+    except PARSE_ERRORS as exc:
+        if isinstance(exc, SipgateIOError) or last is None:
             raise  # our own input checks, before any response arrived
         # The operation choked on what a call returned: the response had a shape we
         # do not know (e.g. an enum value sipgate added later).
-        raise _unexpected(exc) from exc
-
-
-def _unexpected(exc: Exception) -> UnexpectedResponseError:
-    return UnexpectedResponseError(
-        f"the API's answer could not be read ({type(exc).__name__}: {exc}); "
-        "a newer sipgateio may know this response"
-    )
+        raise unreadable(last.request.operation, exc) from exc
 
 
 def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
@@ -338,21 +332,24 @@ class _RunnerBase:
     def _result(self, c: Call[Any], response: httpx.Response) -> Any:
         status = response.status_code
         if status < 400:
-            return response.content if c.body_only else c.request.parse(response)
+            if c.body_only:
+                return response.content
+            try:
+                return c.request.parse(response)
+            except RecursionError as exc:  # JSON nested deeper than Python recurses
+                raise unreadable(c.request.operation, exc) from exc
         if status in c.ok:
             return None
         raise api_error(response)
 
-    def _transport_error(self, kwargs: dict[str, Any], exc: httpx.TransportError) -> TransportError:
+    def _request_error(self, kwargs: dict[str, Any], exc: Exception) -> SipgateIOError:
         method = str(kwargs["method"]).upper()
         url = str(httpx.URL(self._base_url + kwargs["url"], params=kwargs.get("params") or None))
-        error = TransportError(
-            f"{method} {url} failed: {type(exc).__name__}: {str(exc) or 'no detail'}",
-            method=method,
-            url=url,
-        )
-        error.__cause__ = exc
-        return error
+        try:
+            request: httpx.Request | None = exc.request  # type: ignore[attr-defined]
+        except (AttributeError, RuntimeError):  # not every httpx error knows its request
+            request = None
+        return request_failed(method, url, exc, request)
 
 
 class SyncRunner(_RunnerBase):
@@ -369,8 +366,8 @@ class SyncRunner(_RunnerBase):
         try:
             response = self._raw().get_httpx_client().request(**kwargs)
             return self._result(c, response), None
-        except httpx.TransportError as exc:
-            return None, self._transport_error(kwargs, exc)
+        except HTTP_FAILURES as exc:
+            return None, self._request_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
 
@@ -418,24 +415,27 @@ class SyncRunner(_RunnerBase):
 
     def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
-        outcome = _START
+        outcome, last = _START, None
         try:
             while True:
-                outcome = self.send(_advance(op, outcome))
+                step = _advance(op, outcome, last)
+                last = step if isinstance(step, Call) else last
+                outcome = self.send(step)
         except _Done as done:
             return cast(T, done.value)
 
     def iterate(self, stream: Stream[T]) -> Iterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
-        outcome = _START
+        outcome, last = _START, None
         with contextlib.closing(stream):
             try:
                 while True:
-                    out = _advance(stream, outcome)
+                    out = _advance(stream, outcome, last)
                     if isinstance(out, Emit):
                         yield out.item
                         outcome = _START
                     else:
+                        last = out if isinstance(out, Call) else last
                         outcome = self.send(out)
             except _Done:
                 return
@@ -455,8 +455,8 @@ class AsyncRunner(_RunnerBase):
         try:
             response = await self._raw().get_async_httpx_client().request(**kwargs)
             return self._result(c, response), None
-        except httpx.TransportError as exc:
-            return None, self._transport_error(kwargs, exc)
+        except HTTP_FAILURES as exc:
+            return None, self._request_error(kwargs, exc)
         except SipgateIOError as exc:
             return None, exc
 
@@ -492,24 +492,27 @@ class AsyncRunner(_RunnerBase):
 
     async def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
-        outcome = _START
+        outcome, last = _START, None
         try:
             while True:
-                outcome = await self.send(_advance(op, outcome))
+                step = _advance(op, outcome, last)
+                last = step if isinstance(step, Call) else last
+                outcome = await self.send(step)
         except _Done as done:
             return cast(T, done.value)
 
     async def iterate(self, stream: Stream[T]) -> AsyncIterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
-        outcome = _START
+        outcome, last = _START, None
         with contextlib.closing(stream):
             try:
                 while True:
-                    out = _advance(stream, outcome)
+                    out = _advance(stream, outcome, last)
                     if isinstance(out, Emit):
                         yield out.item
                         outcome = _START
                     else:
+                        last = out if isinstance(out, Call) else last
                         outcome = await self.send(out)
             except _Done:
                 return

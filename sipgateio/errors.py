@@ -16,14 +16,20 @@ Every error the library raises derives from :class:`SipgateIOError`::
         ├── RateLimitError        429
         └── ServerError           5xx
 
-Messages never contain credentials: request headers are not kept, only method,
-URL and the response body.
+Messages never contain credentials: request headers are not kept, only method, URL
+and the response body, and the credentials of the request are cut out of what is quoted
+(see :func:`redact`): a server that echoes the request's headers cannot leak them.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import re
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 __all__ = [
     "APIError",
@@ -40,9 +46,45 @@ __all__ = [
     "UnexpectedResponseError",
     "ValidationError",
     "error_for_status",
+    "redact",
 ]
 
 _BODY_IN_MESSAGE = 500  # characters of the response body quoted in str(error)
+_REDACTED = "***"
+# An Authorization value, whoever's it is: "Basic <base64 of user:secret>", "Bearer <token>".
+_AUTH_VALUE = re.compile(
+    r"(?i)\b(?P<scheme>basic|bearer)(?P<gap>\s+|%20|\+)(?P<credential>[A-Za-z0-9._~+/-]{8,}=*)"
+)
+
+
+def _credential_like(match: re.Match[str]) -> bool:
+    credential = match["credential"]
+    if match["scheme"].lower() == "bearer":
+        return len(credential) >= 16 and any(c.isdigit() or c == "." for c in credential)
+    try:
+        return b":" in base64.b64decode(credential + "=" * (-len(credential) % 4), validate=True)
+    except binascii.Error:
+        return False
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` with each of ``secrets``, and anything like a credential, replaced by ``***``.
+
+    Each secret is also found JSON-escaped and URL-encoded, the forms in which an
+    echoing server quotes it; ``Basic``/``Bearer`` credentials are cut out whoever's
+    they are.
+    """
+    forms: set[str] = set()
+    for secret in secrets:
+        if secret:
+            forms.update(
+                (secret, json.dumps(secret)[1:-1], quote(secret, safe=""), quote_plus(secret))
+            )
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, _REDACTED)
+    return _AUTH_VALUE.sub(
+        lambda m: f"{m['scheme']}{m['gap']}{_REDACTED}" if _credential_like(m) else m[0], text
+    )
 
 
 class SipgateIOError(Exception):
@@ -76,8 +118,9 @@ class TransportError(SipgateIOError):
 class UnexpectedResponseError(SipgateIOError):
     """The API answered with success, but with a body this library cannot read.
 
-    For example an enum value sipgate added after this release, or a missing field.
-    The underlying exception is ``__cause__``; upgrading sipgateio is the usual cure.
+    For example an enum value sipgate added after this release, a missing field, a body
+    that is not JSON or nested too deeply. The message names the request and what could
+    not be read; the underlying exception is ``__cause__``.
     """
 
 
@@ -179,8 +222,14 @@ def error_for_status(
     url: str,
     body: str,
     retry_after: float | None = None,
+    secrets: Iterable[str] = (),
 ) -> APIError:
-    """Build the :class:`APIError` subclass that matches ``status_code``."""
+    """Build the :class:`APIError` subclass that matches ``status_code``.
+
+    ``secrets`` (the request's credentials) are cut out of the body and the URL.
+    """
+    secrets = tuple(secrets)
+    body, url = redact(body, secrets), redact(url, secrets)
     if status_code == 429:
         return RateLimitError(
             status_code=status_code, method=method, url=url, body=body, retry_after=retry_after

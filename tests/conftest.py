@@ -65,3 +65,16 @@ class Flavour:
 def flavour(request: pytest.FixtureRequest, api: APIStub) -> Flavour:
     """Each test using it runs twice: once with SipgateIO, once with AsyncSipgateIO."""
     return Flavour(request.param, api.url)
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the retry waits instead of sleeping them."""
+    waits: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr("sipgateio._http._sleep", waits.append)
+    monkeypatch.setattr("sipgateio._http._async_sleep", fake_async_sleep)
+    return waits

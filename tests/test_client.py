@@ -224,19 +224,6 @@ def test_web_users_parity(flavour: Flavour, api: APIStub) -> None:
 # -- retries -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record the retry waits instead of sleeping them."""
-    waits: list[float] = []
-
-    async def fake_async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr("sipgateio._http._sleep", waits.append)
-    monkeypatch.setattr("sipgateio._http._async_sleep", fake_async_sleep)
-    return waits
-
-
 @pytest.mark.parametrize("status", [429, 502, 503, 504])
 def test_get_retried_then_succeeds(
     flavour: Flavour, api: APIStub, sleeps: list[float], status: int
