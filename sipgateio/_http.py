@@ -343,7 +343,7 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         steps = _attempts(self.policy, request)
-        step = next(steps)
+        step: _Step | httpx.Response = next(steps)
         while not isinstance(step, httpx.Response):
             result: Any = None
             error: httpx.HTTPError | None = None
@@ -374,7 +374,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         steps = _attempts(self.policy, request)
-        step = next(steps)
+        step: _Step | httpx.Response = next(steps)
         while not isinstance(step, httpx.Response):
             result: Any = None
             error: httpx.HTTPError | None = None

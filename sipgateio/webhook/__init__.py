@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .events import HangUpCause as HangUpCause
     from .events import HangUpEvent as HangUpEvent
     from .events import NewCallEvent as NewCallEvent
+    from .limits import ServerLimits as ServerLimits
     from .responses import Action as Action
     from .responses import FollowUp as FollowUp
     from .responses import GatherDTMF as GatherDTMF
@@ -66,6 +67,7 @@ _MODULES = {
     ".responses": "Action FollowUp GatherDTMF HangUpCall PlayAudio RedirectCall RejectCall "
     "RejectReason RtcmClient SendToVoicemail TransferOptions WebhookResponse",
     ".security": "SIPGATE_IPS SIPGATE_PUBLIC_KEY OriginCheck SignatureVerifier",
+    ".limits": "ServerLimits",
     ".server": "FluentWebhookServer WebhookServer",
 }
 _LAZY = {name: module for module, names in _MODULES.items() for name in names.split()}

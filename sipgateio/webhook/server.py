@@ -19,13 +19,14 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
-from ..errors import SipgateIOError
+from ..errors import SipgateIOError, ValidationError
 from .app import AppOptions, WebhookApp
+from .limits import ServerLimits, guarded_protocol
 
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["UVICORN_SETTINGS", "FluentWebhookServer", "WebhookServer"]
+__all__ = ["UVICORN_SETTINGS", "FluentWebhookServer", "ServerLimits", "WebhookServer"]
 
 H = TypeVar("H", bound=Callable[..., Any])
 
@@ -41,8 +42,17 @@ UVICORN_SETTINGS: dict[str, Any] = {
 """How the embedded server runs uvicorn (uvloop and httptools are picked when installed)."""
 
 
-def _uvicorn_server(app: Any, listening: threading.Event) -> uvicorn.Server:
-    import uvicorn
+_MISSING_EXTRA = (
+    "the embedded webhook server needs uvicorn: install it with "
+    "pip install 'sipgateio[server]' (or serve app.asgi / app.wsgi with a server of your choice)"
+)
+
+
+def _uvicorn_server(app: Any, listening: threading.Event, limits: ServerLimits) -> uvicorn.Server:
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise SipgateIOError(_MISSING_EXTRA) from exc
 
     class Server(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
@@ -50,7 +60,12 @@ def _uvicorn_server(app: Any, listening: threading.Event) -> uvicorn.Server:
             if self.started:
                 listening.set()
 
-    return Server(uvicorn.Config(app, **UVICORN_SETTINGS))
+    # uvicorn answers 503 from limit_concurrency connections on; the guard refuses more
+    # than max_connections before that, so the connections it lets in are all served.
+    config = uvicorn.Config(app, **UVICORN_SETTINGS, limit_concurrency=limits.max_connections + 1)
+    config.load()  # picks the HTTP protocol (httptools where installed), then guard it
+    config.http_protocol_class = guarded_protocol(config.http_protocol_class, limits)
+    return Server(config)
 
 
 def _bind(hostname: str, port: int) -> socket.socket:
@@ -69,6 +84,11 @@ class WebhookServer:
     by default: put a TLS-terminating proxy in front, or pass ``"0.0.0.0"``). Further
     keyword arguments are those of :func:`~sipgateio.webhook.create_webhook_app`.
     ``port=0`` picks a free port; :attr:`port` tells which once started.
+
+    ``limits`` (:class:`~sipgateio.webhook.ServerLimits`) bounds what clients may do: at
+    most 256 open connections (503 beyond), 10 s to send a request's head (408 after: idle
+    connections and slowloris clients are closed), 8 KiB of request line (414) and 16 KiB
+    of head (431). Needs the ``server`` extra (``pip install 'sipgateio[server]'``).
     """
 
     def __init__(
@@ -77,8 +97,15 @@ class WebhookServer:
         server_address: str | None = None,
         hostname: str = "localhost",
         skip_signature_verification: bool = False,
+        *,
+        limits: ServerLimits | None = None,
         **options: Unpack[AppOptions],
     ) -> None:
+        if limits is not None and not isinstance(limits, ServerLimits):
+            raise ValidationError(
+                f"limits must be a ServerLimits or None, got {limits!r}", field="limits"
+            )
+        self.limits = limits or ServerLimits()
         self.app = WebhookApp(
             server_address, skip_signature_verification=skip_signature_verification, **options
         )
@@ -115,12 +142,13 @@ class WebhookServer:
     def _prepare(self) -> tuple[uvicorn.Server, socket.socket]:
         if self._server is not None:
             raise SipgateIOError("the webhook server is already running")
+        server = _uvicorn_server(self.app.asgi, self.listening, self.limits)
         sock = _bind(self.hostname, self.port)
         self.port = sock.getsockname()[1]
         self.listening.clear()
         self._stopped.clear()
-        self._server = _uvicorn_server(self.app.asgi, self.listening)
-        return self._server, sock
+        self._server = server
+        return server, sock
 
     def _run(self, server: uvicorn.Server, sock: socket.socket) -> None:
         try:
