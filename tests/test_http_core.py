@@ -110,7 +110,7 @@ def test_two_async_clients_sharing_one_http_client_interleaved(api: APIStub) -> 
 
 
 def test_sync_and_async_clients_and_raw_calls_interleaved(api: APIStub) -> None:
-    from sipgate_api.api.devices import list_devices
+    from sipgateio.raw.api.devices import list_devices
 
     devices_by_user(api)
     sync_shared = httpx.Client()
