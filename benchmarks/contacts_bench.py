@@ -4,7 +4,7 @@ See ../shared/peerbench/PYTHON_SIDE.md, section 2. One operation per process (so
 belongs to it), printing one JSON object with the fields of peerbench's node/contacts-bench.js:
 
     python benchmarks/contacts_bench.py --op OP --n N [--client offline|transport]
-                                        [--data DIR] [--no-warm] [--no-gc-pause]
+                                        [--data DIR] [--no-warm] [--gc-pause]
 
     python benchmarks/contacts_bench.py --all [--reps 3] [--sizes 10000,100000]
                                         [--clients transport|offline|transport,offline]
@@ -38,10 +38,11 @@ default) records the client ops under ``transport`` and vcard_parse under ``none
 Node's ``node-transport``/``node-none``; ``--clients offline`` records the conversion functions
 under ``offline``, next to Node's transport and object runs.
 
-The library pauses CPython's cyclic garbage collector while it builds large results (see
-sipgateio.contacts.models.paused_gc). The collection it defers is measured after the clock
-stops, as ``gc_deferred_s`` (a ``gc.collect(0)`` of the objects the op left in the young
-generation); ``--no-gc-pause`` makes the library believe the collector is off, for comparison.
+The library can pause CPython's cyclic garbage collector while it builds large results, when
+the application opts in (``sipgateio.contacts.pause_gc_during_conversions()``; off by default:
+the switch is process-wide). ``--gc-pause`` opts in. The collection it defers is measured after
+the clock stops, as ``gc_deferred_s`` (a ``gc.collect(0)`` of the objects the op left in the
+young generation).
 """
 
 from __future__ import annotations
@@ -176,15 +177,10 @@ def run_one(
     op: str, n: int, client_kind: str, data: Path, warm: bool, gc_pause: bool
 ) -> dict[str, Any]:
     """Run one op in this process and return peerbench's per-run record."""
-    if not gc_pause:
-        # Make the library believe the collector is off, so that it never pauses it.
-        from sipgateio.contacts import models, vcard
+    if gc_pause:
+        from sipgateio.contacts import pause_gc_during_conversions
 
-        class _Collector:
-            isenabled = staticmethod(lambda: False)
-            enable = disable = staticmethod(lambda: None)
-
-        models.gc = vcard.gc = _Collector  # type: ignore[assignment]
+        pause_gc_during_conversions()
 
     from sipgateio.contacts import (
         ExportScope,
@@ -551,7 +547,7 @@ def main() -> None:
     parser.add_argument("--client", choices=("offline", "transport"), default="offline")
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--no-warm", action="store_true")
-    parser.add_argument("--no-gc-pause", action="store_true")
+    parser.add_argument("--gc-pause", action="store_true", help="opt in to the GC pause")
     parser.add_argument("--all", action="store_true", help="run every op in fresh processes")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument(
@@ -576,9 +572,7 @@ def main() -> None:
         parser.error("--op or --all is required")
     if not (Path(opts.data) / "MANIFEST.json").exists():
         sys.exit(f"no peerbench data in {opts.data}: run node node/gen-data.js in peerbench")
-    record = run_one(
-        opts.op, opts.n, opts.client, Path(opts.data), not opts.no_warm, not opts.no_gc_pause
-    )
+    record = run_one(opts.op, opts.n, opts.client, Path(opts.data), not opts.no_warm, opts.gc_pause)
     print(json.dumps(record, ensure_ascii=False))
 
 

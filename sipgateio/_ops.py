@@ -283,25 +283,20 @@ _Outcome = tuple[Any, BaseException | None]
 _START: _Outcome = (None, None)
 
 
-def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome, last: Call[Any] | None) -> Any:
+def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
     """Feed the last call's outcome into ``gen``; return what it yields next.
 
     A failed call is thrown into the generator, so an operation can clean up with
     ``try/finally`` (and even make more calls while doing so). Raises :class:`_Done`
-    when the generator returns. ``last`` is the call whose answer the generator is
-    reading (None before the first).
+    when the generator returns. What the generator raises goes to the caller as it is:
+    reading an answer is wrapped where it happens (``_responses.reading``), so that an
+    error of the operation's own logic is never passed off as a strange answer.
     """
     value, error = outcome
     try:
         return gen.throw(error) if error is not None else gen.send(value)
     except StopIteration as stop:
         raise _Done(stop.value) from None
-    except PARSE_ERRORS as exc:
-        if isinstance(exc, SipgateIOError) or last is None:
-            raise  # our own input checks, before any response arrived
-        # The operation choked on what a call returned: the response had a shape we
-        # do not know (e.g. an enum value sipgate added later).
-        raise unreadable(last.request.operation, exc) from exc
 
 
 def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
@@ -336,7 +331,9 @@ class _RunnerBase:
                 return response.content
             try:
                 return c.request.parse(response)
-            except RecursionError as exc:  # JSON nested deeper than Python recurses
+            except PARSE_ERRORS as exc:  # e.g. JSON nested deeper than Python recurses
+                if isinstance(exc, SipgateIOError):
+                    raise
                 raise unreadable(c.request.operation, exc) from exc
         if status in c.ok:
             return None
@@ -415,27 +412,24 @@ class SyncRunner(_RunnerBase):
 
     def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
-        outcome, last = _START, None
+        outcome = _START
         try:
             while True:
-                step = _advance(op, outcome, last)
-                last = step if isinstance(step, Call) else last
-                outcome = self.send(step)
+                outcome = self.send(_advance(op, outcome))
         except _Done as done:
             return cast(T, done.value)
 
     def iterate(self, stream: Stream[T]) -> Iterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
-        outcome, last = _START, None
+        outcome = _START
         with contextlib.closing(stream):
             try:
                 while True:
-                    out = _advance(stream, outcome, last)
+                    out = _advance(stream, outcome)
                     if isinstance(out, Emit):
                         yield out.item
                         outcome = _START
                     else:
-                        last = out if isinstance(out, Call) else last
                         outcome = self.send(out)
             except _Done:
                 return
@@ -492,27 +486,24 @@ class AsyncRunner(_RunnerBase):
 
     async def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
-        outcome, last = _START, None
+        outcome = _START
         try:
             while True:
-                step = _advance(op, outcome, last)
-                last = step if isinstance(step, Call) else last
-                outcome = await self.send(step)
+                outcome = await self.send(_advance(op, outcome))
         except _Done as done:
             return cast(T, done.value)
 
     async def iterate(self, stream: Stream[T]) -> AsyncIterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
-        outcome, last = _START, None
+        outcome = _START
         with contextlib.closing(stream):
             try:
                 while True:
-                    out = _advance(stream, outcome, last)
+                    out = _advance(stream, outcome)
                     if isinstance(out, Emit):
                         yield out.item
                         outcome = _START
                     else:
-                        last = out if isinstance(out, Call) else last
                         outcome = await self.send(out)
             except _Done:
                 return

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import httpx
 
-from ._http import retry_after_seconds, secrets_of
-from .errors import APIError, UnexpectedResponseError, error_for_status, redact
+import contextlib
+from collections.abc import Iterator
 
-__all__ = ["PARSE_ERRORS", "api_error", "unreadable"]
+from ._http import retry_after_seconds, secrets_of
+from .errors import (
+    APIError,
+    SipgateIOError,
+    UnexpectedResponseError,
+    ValidationError,
+    error_for_status,
+    redact,
+)
+
+__all__ = ["PARSE_ERRORS", "api_error", "reading", "unreadable"]
 
 PARSE_ERRORS = (ValueError, LookupError, TypeError, AttributeError, ArithmeticError, RecursionError)
 """What reading an answer of an unexpected shape raises: a missing key, a wrong type, an
@@ -53,3 +63,23 @@ def unreadable(operation: str, exc: BaseException) -> UnexpectedResponseError:
     )
     error.__cause__ = exc
     return error
+
+
+@contextlib.contextmanager
+def reading(operation: str) -> Iterator[None]:
+    """Run the facade code that reads an answer of ``operation`` (``"GET /history"``).
+
+    What it raises because the answer has a shape it cannot take (a missing or mistyped
+    field, an unknown enum value, a conversion's :class:`~sipgateio.ValidationError`)
+    becomes :class:`~sipgateio.UnexpectedResponseError` naming the operation and the field.
+    Only reading code goes in here: an error of the facade's own logic, or of a callback
+    of the user's, is not an answer's fault and is not relabelled.
+    """
+    try:
+        yield
+    except ValidationError as exc:
+        raise unreadable(operation, exc) from exc
+    except PARSE_ERRORS as exc:
+        if isinstance(exc, SipgateIOError):
+            raise
+        raise unreadable(operation, exc) from exc

@@ -69,6 +69,7 @@ from .._ops import (
     send_all,
     walk_pages,
 )
+from .._responses import reading, unreadable
 from .._validation import items, non_empty, phone_number, to_e164
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
@@ -345,9 +346,9 @@ def _decode(body: bytes, request: str) -> dict[str, Any]:
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise SipgateIOError(f"{request} answered with a body that is not JSON: {exc}") from exc
+        raise unreadable(request, exc) from exc
     if type(data) is not dict or type(data.get("items")) is not list:
-        raise SipgateIOError(f"{request} answered without a list of items: {body[:200]!r}")
+        raise unreadable(request, TypeError(f"no list of items in {body[:200]!r}"))
     return data
 
 
@@ -370,7 +371,7 @@ def _internal_contacts(body: bytes, numbers: tuple[str, ...]) -> list[dict[str, 
     """
     wanted = set(numbers)
     contacts = []
-    for item in _decode(body, "GET /contacts/internal")["items"]:
+    for item in _decode(body, list_internal_contacts.OPERATION)["items"]:
         typed: list[dict[str, Any]] = [
             {"number": n, "type": types}
             for key, types in _INTERNAL_KINDS
@@ -410,7 +411,7 @@ def _scan(
     """
     if scope is ExportScope.INTERNAL:
         body = yield from fetch_body(list_internal_contacts.prepare())
-        with paused_gc():
+        with paused_gc(), reading(list_internal_contacts.OPERATION):
             directory = _internal_contacts(body, numbers)
             start = min(slice_.offset, len(directory))
             end = (
@@ -428,8 +429,8 @@ def _scan(
     def page(offset: int, size: int) -> Op[tuple[int, bool]]:
         nonlocal read, more, first
         body = yield from fetch_body(list_contacts.prepare(offset=offset, limit=size, **query))
-        with paused_gc():
-            data = _decode(body, "GET /contacts")
+        with paused_gc(), reading(list_contacts.OPERATION):
+            data = _decode(body, list_contacts.OPERATION)
             items, total = data["items"], data.get("totalCount")
             del data
             if len(items) > size:  # a server ignoring limit: positions beyond it are not ours

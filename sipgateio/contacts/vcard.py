@@ -56,6 +56,7 @@ from .models import (
     PhoneNumber,
     Scope,
     SkippedRecord,
+    gc_pause_enabled,
     paused_gc,
     split_name,
 )
@@ -499,7 +500,7 @@ def parse_vcards(text: str, *, scope: Scope | ExportScope = Scope.PRIVATE) -> Pa
     if text[:1] == "\ufeff":
         text = text[1:]
     # paused_gc() inlined: allocating its context object could itself trigger a collection.
-    resume = gc.isenabled()
+    resume = gc_pause_enabled() and gc.isenabled()
     if resume:
         gc.disable()
     try:

@@ -38,6 +38,7 @@ from .._ops import (
     send_all,
     walk_pages,
 )
+from .._responses import reading
 from .._validation import aware_datetime, boolean, extension_id, items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
@@ -475,7 +476,8 @@ def entry_by_id(entry_id: str) -> Op[HistoryEntry]:
     body = yield from fetch_body(
         get_history_entry.prepare(entry_id=non_empty(entry_id, "entry_id"))
     )
-    return history_entry(json.loads(body))
+    with reading(get_history_entry.OPERATION):
+        return history_entry(json.loads(body))
 
 
 def _query(filter: object) -> dict[str, Any]:
@@ -492,14 +494,17 @@ def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Strea
     """Every entry of the slice, in API order, one page in memory at a time."""
 
     def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-        data = json.loads(
-            (yield from fetch_body(list_history.prepare(**query, offset=offset, limit=size)))
-        )
-        entries, total = data["items"][:size], data["totalCount"]
-        del data
-        for e in entries:
-            yield Emit(history_entry(e))
-        return len(entries), offset + len(entries) < total
+        body = yield from fetch_body(list_history.prepare(**query, offset=offset, limit=size))
+        with reading(list_history.OPERATION):
+            data = json.loads(body)
+            entries, total = data["items"][:size], data["totalCount"]
+            more = offset + len(entries) < total
+        del data, body
+        for index, e in enumerate(entries):
+            with reading(f"{list_history.OPERATION} (item {offset + index})"):
+                entry = history_entry(e)
+            yield Emit(entry)
+        return len(entries), more
 
     yield from walk_pages(page, slice_, page_size)
 

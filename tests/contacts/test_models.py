@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -21,9 +22,13 @@ from sipgateio.contacts import (
     contact_from_api,
     contact_to_api,
     contacts_from_api,
+    gc_pause_enabled,
+    parse_vcards,
+    pause_gc_during_conversions,
     paused_gc,
     split_name,
 )
+from sipgateio.contacts import vcard as vcard_module
 from sipgateio.errors import ValidationError
 
 API_CONTACT = {
@@ -191,7 +196,36 @@ def test_reports() -> None:
     assert result.skipped == (SkippedRecord(1, "empty card"),) and result.contacts == []
 
 
-def test_paused_gc_restores_the_collector() -> None:
+@pytest.fixture
+def gc_pause_opted_in() -> Iterator[None]:
+    pause_gc_during_conversions(True)
+    try:
+        yield
+    finally:
+        pause_gc_during_conversions(False)
+
+
+def test_the_collector_is_never_paused_by_default() -> None:
+    assert not gc_pause_enabled()
+    with paused_gc():
+        assert gc.isenabled()
+    seen: list[bool] = []
+    # the vCard parser's inlined pause too: a card's conversion sees the collector on
+    original = vcard_module._parse
+
+    def spy(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args)  # type: ignore[arg-type]
+
+    vcard_module._parse = spy  # type: ignore[assignment]
+    try:
+        parse_vcards("BEGIN:VCARD\nVERSION:4.0\nFN:A B\nEND:VCARD\n")
+    finally:
+        vcard_module._parse = original  # type: ignore[assignment]
+    assert seen == [True]
+
+
+def test_paused_gc_restores_the_collector(gc_pause_opted_in: None) -> None:
     assert gc.isenabled()
     with paused_gc():
         assert not gc.isenabled()
