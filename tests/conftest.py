@@ -2,13 +2,23 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import sipgateio
 from tests.apistub import APIStub
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+if os.environ.get("SIPGATEIO_TEST_INSTALLED") and Path(sipgateio.__file__).resolve().is_relative_to(
+    CHECKOUT
+):
+    # tox tests the built wheel: the source tree must not shadow it (see tox.ini).
+    raise pytest.UsageError(f"testing {sipgateio.__file__}, not the installed sipgateio")
 
 TOKEN_ID = "token-ABC123"
 TOKEN = "e68ead46-a7db-46cd-8a1a-44aed1e4e372"
