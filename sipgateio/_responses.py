@@ -8,10 +8,10 @@ when a successful answer does not have the documented shape.
 
 from __future__ import annotations
 
-import httpx
-
 import contextlib
 from collections.abc import Iterator
+
+import httpx
 
 from ._http import retry_after_seconds, secrets_of
 from .errors import (
