@@ -57,6 +57,7 @@ class APIStub:
         self.app.add_sink(self._sink, prefix="/")
         self._server: WSGIServer | None = None
         self.url = ""
+        self.fallback: Handler | None = None  # answers what no route scripts
 
     # -- scripting -------------------------------------------------------------------
     def reply(self, method: str, path: str, *answers: Answer, **one: Any) -> None:
@@ -73,6 +74,7 @@ class APIStub:
         with self._lock:
             self.requests.clear()
             self._routes.clear()
+            self.fallback = None
 
     def sent(self, method: str | None = None, path: str | None = None) -> list[Recorded]:
         return [
@@ -100,6 +102,8 @@ class APIStub:
                 answer = None
         if callable(route):
             answer = route(rec)
+        if answer is None and self.fallback is not None:
+            answer = self.fallback(rec)
         if answer is None:
             answer = Answer(404, json={"message": f"not scripted: {req.method} {req.path}"})
         if answer.delay:
