@@ -399,6 +399,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 # -- handing requests to the connection client ------------------------------------------------
 
 
+_HTTP_CLIENT_CLOSED = "the http_client this client sends through is closed"
+
+
 class _Bridge(httpx.BaseTransport):
     """Sends finished requests through an ``httpx.Client`` without changing it."""
 
@@ -407,6 +410,8 @@ class _Bridge(httpx.BaseTransport):
         self.owned = owned
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.http.is_closed:
+            raise SipgateIOError(_HTTP_CLIENT_CLOSED)
         # auth=None: the request is authenticated already, not by the connection client.
         return self.http.send(request, stream=True, auth=None)
 
@@ -423,6 +428,8 @@ class _AsyncBridge(httpx.AsyncBaseTransport):
         self.owned = owned
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.http.is_closed:
+            raise SipgateIOError(_HTTP_CLIENT_CLOSED)
         return await self.http.send(request, stream=True, auth=None)
 
     async def aclose(self) -> None:

@@ -308,6 +308,10 @@ def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
     return kwargs
 
 
+def _closed() -> SipgateIOError:
+    return SipgateIOError("this client is closed (after close() or its with block): make a new one")
+
+
 class _RunnerBase:
     """What both runners share: sending prepared requests and turning answers into results.
 
@@ -360,8 +364,11 @@ class SyncRunner(_RunnerBase):
         if isinstance(c, Batch):
             return self._batch(c), None
         kwargs = _request_kwargs(c)
+        http = self._raw().get_httpx_client()
+        if http.is_closed:
+            return None, _closed()
         try:
-            response = self._raw().get_httpx_client().request(**kwargs)
+            response = http.request(**kwargs)
             return self._result(c, response), None
         except HTTP_FAILURES as exc:
             return None, self._request_error(kwargs, exc)
@@ -446,8 +453,11 @@ class AsyncRunner(_RunnerBase):
         if isinstance(c, Batch):
             return await self._batch(c), None
         kwargs = _request_kwargs(c)
+        http = self._raw().get_async_httpx_client()
+        if http.is_closed:
+            return None, _closed()
         try:
-            response = await self._raw().get_async_httpx_client().request(**kwargs)
+            response = await http.request(**kwargs)
             return self._result(c, response), None
         except HTTP_FAILURES as exc:
             return None, self._request_error(kwargs, exc)

@@ -326,3 +326,29 @@ def test_media_types_match_the_spec() -> None:
                     if str(status).startswith("2"):
                         assert accept_for("/v2" + path) == media_type, path
     assert set(_ACCEPT_BY_PATH) <= set(spec["paths"])
+
+
+def test_a_closed_client_or_http_client_is_a_typed_error(flavour: Flavour) -> None:
+    client = flavour.client()
+    if flavour.name == "sync":
+        client.close()
+        with pytest.raises(errors.SipgateIOError, match="client is closed"):
+            client.get_web_users()
+        shared = httpx.Client()
+        shared.close()
+        user = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, http_client=shared)
+        with pytest.raises(errors.SipgateIOError, match=r"http_client .* is closed"):
+            user.get_web_users()
+        return
+
+    async def go() -> None:
+        await client.aclose()
+        with pytest.raises(errors.SipgateIOError, match="client is closed"):
+            await client.get_web_users()
+        shared = httpx.AsyncClient()
+        await shared.aclose()
+        user = sipgateio.AsyncSipgateIO(token_id=TOKEN_ID, token=TOKEN, http_client=shared)
+        with pytest.raises(errors.SipgateIOError, match=r"http_client .* is closed"):
+            await user.get_web_users()
+
+    asyncio.run(go())
