@@ -14,8 +14,9 @@ from tests.apistub import APIStub
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 
-if os.environ.get("SIPGATEIO_TEST_INSTALLED") and Path(sipgateio.__file__).resolve().is_relative_to(
-    CHECKOUT
+if (
+    os.environ.get("SIPGATEIO_TEST_INSTALLED")
+    and Path(sipgateio.__file__).resolve().parent == CHECKOUT / "sipgateio"
 ):
     # tox tests the built wheel: the source tree must not shadow it (see tox.ini).
     raise pytest.UsageError(f"testing {sipgateio.__file__}, not the installed sipgateio")

@@ -346,9 +346,9 @@ def _decode(body: bytes, request: str) -> dict[str, Any]:
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise unreadable(request, exc) from exc
+        raise unreadable(request, ValueError(f"the body is not JSON: {exc}")) from exc
     if type(data) is not dict or type(data.get("items")) is not list:
-        raise unreadable(request, TypeError(f"no list of items in {body[:200]!r}"))
+        raise unreadable(request, TypeError(f"answered without a list of items: {body[:200]!r}"))
     return data
 
 

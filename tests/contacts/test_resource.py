@@ -897,10 +897,10 @@ def test_export_as_vcards_and_single_vcard(flavour: Flavour, api: APIStub) -> No
 
 def test_a_body_that_is_not_a_contacts_page_is_an_error(flavour: Flavour, api: APIStub) -> None:
     api.reply("GET", CONTACTS, Answer(body="<html>oops</html>", content_type="text/html"))
-    with pytest.raises(errors.SipgateIOError, match="not JSON"):
+    with pytest.raises(errors.UnexpectedResponseError, match=r"GET /contacts.*not JSON"):
         flavour.run(lambda c: c.contacts.export_as_vcards(ExportScope.ALL))
     api.reply("GET", CONTACTS, json={"data": []})
-    with pytest.raises(errors.SipgateIOError, match="without a list of items"):
+    with pytest.raises(errors.UnexpectedResponseError, match="without a list of items"):
         flavour.run(lambda c: c.contacts.get(ExportScope.ALL))
 
 
