@@ -15,6 +15,7 @@ from ._batch import check_concurrency
 from ._credentials import Credentials, resolve_credentials
 from ._http import DEFAULT_MAX_RETRIES, RetryPolicy, async_facade_client, sync_facade_client
 from ._ops import AsyncMode, AsyncRunner, Op, Resource, SyncMode, SyncRunner, operation
+from ._send import AsyncSender, SyncSender
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class _BaseClient(Resource[M], Generic[M]):
             )
         # Our own client: credentials, headers, base URL, timeout and retries, sending
         # through ``http_client`` (never changed) or a connection pool of our own.
-        self._http = self._new_http_client(
+        self._http, self._sender = self._new_http_client(
             http_client,
             auth=self._credentials.auth(),
             base_url=base_url,
@@ -100,7 +101,9 @@ class _BaseClient(Resource[M], Generic[M]):
         super().__init__(runner)
 
     # -- what the two modes do differently -------------------------------------------
-    def _new_http_client(self, http: Any, **settings: Any) -> httpx.Client | httpx.AsyncClient:
+    def _new_http_client(
+        self, http: Any, **settings: Any
+    ) -> tuple[httpx.Client | httpx.AsyncClient, SyncSender | AsyncSender]:
         raise NotImplementedError
 
     def _http_client_type(self) -> type[httpx.Client | httpx.AsyncClient]:
@@ -239,14 +242,18 @@ class SipgateIO(_BaseClient[SyncMode]):
 
     _http: httpx.Client
 
-    def _new_http_client(self, http: httpx.Client | None, **settings: Any) -> httpx.Client:
+    _sender: SyncSender
+
+    def _new_http_client(
+        self, http: httpx.Client | None, **settings: Any
+    ) -> tuple[httpx.Client, SyncSender]:
         return sync_facade_client(http, **settings)
 
     def _http_client_type(self) -> type[httpx.Client]:
         return httpx.Client
 
     def _new_runner(self) -> SyncRunner:
-        return SyncRunner(lambda: self.raw, self.base_url)
+        return SyncRunner(self._sender, self.base_url)
 
     def close(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""
@@ -273,16 +280,18 @@ class AsyncSipgateIO(_BaseClient[AsyncMode]):
 
     _http: httpx.AsyncClient
 
+    _sender: AsyncSender
+
     def _new_http_client(
         self, http: httpx.AsyncClient | None, **settings: Any
-    ) -> httpx.AsyncClient:
+    ) -> tuple[httpx.AsyncClient, AsyncSender]:
         return async_facade_client(http, **settings)
 
     def _http_client_type(self) -> type[httpx.AsyncClient]:
         return httpx.AsyncClient
 
     def _new_runner(self) -> AsyncRunner:
-        return AsyncRunner(lambda: self.raw, self.base_url)
+        return AsyncRunner(self._sender, self.base_url)
 
     async def aclose(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""

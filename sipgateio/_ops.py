@@ -37,6 +37,7 @@ from .pagination import Pagination
 if TYPE_CHECKING:
     from typing import Self
 
+    from ._send import AsyncSender, SyncSender
     from .raw.types import Prepared
 
 __all__ = [
@@ -321,10 +322,8 @@ class _RunnerBase:
     raise the typed :class:`~sipgateio.APIError` whatever the body (see ``_responses``).
     """
 
-    def __init__(
-        self, raw: Callable[[], Any], base_url: str, concurrency: int = DEFAULT_CONCURRENCY
-    ) -> None:
-        self._raw = raw  # the generated client, built on first use (import cost)
+    def __init__(self, sender: Any, base_url: str, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        self._sender = sender  # builds and sends the request (sipgateio._send)
         self._base_url = base_url.rstrip("/")
         self.concurrency = concurrency  # calls in flight in a Batch that names no bound
 
@@ -354,7 +353,9 @@ class _RunnerBase:
 
 
 class SyncRunner(_RunnerBase):
-    """Sends calls with the generated client's ``httpx.Client``."""
+    """Sends calls with a :class:`~sipgateio._send.SyncSender`."""
+
+    _sender: SyncSender
 
     def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
@@ -364,11 +365,10 @@ class SyncRunner(_RunnerBase):
         if isinstance(c, Batch):
             return self._batch(c), None
         kwargs = _request_kwargs(c)
-        http = self._raw().get_httpx_client()
-        if http.is_closed:
+        if self._sender.closed:
             return None, _closed()
         try:
-            response = http.request(**kwargs)
+            response = self._sender.send(kwargs)
             return self._result(c, response), None
         except HTTP_FAILURES as exc:
             return None, self._request_error(kwargs, exc)
@@ -385,7 +385,6 @@ class SyncRunner(_RunnerBase):
         """Send the batch's calls from a pool of threads sharing the client's connections."""
         plan = Scheduler(batch, self.concurrency)
         calls = batch.calls
-        self._raw()  # build the generated client once, before threads share it
         pool = (
             concurrent.futures.ThreadPoolExecutor(plan.workers, thread_name_prefix="sipgateio")
             if plan.workers > 1
@@ -443,7 +442,9 @@ class SyncRunner(_RunnerBase):
 
 
 class AsyncRunner(_RunnerBase):
-    """Sends calls with the generated client's ``httpx.AsyncClient``."""
+    """Sends calls with an :class:`~sipgateio._send.AsyncSender`."""
+
+    _sender: AsyncSender
 
     async def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
@@ -453,11 +454,10 @@ class AsyncRunner(_RunnerBase):
         if isinstance(c, Batch):
             return await self._batch(c), None
         kwargs = _request_kwargs(c)
-        http = self._raw().get_async_httpx_client()
-        if http.is_closed:
+        if self._sender.closed:
             return None, _closed()
         try:
-            response = await http.request(**kwargs)
+            response = await self._sender.send(kwargs)
             return self._result(c, response), None
         except HTTP_FAILURES as exc:
             return None, self._request_error(kwargs, exc)

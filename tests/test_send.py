@@ -1,0 +1,154 @@
+"""The facade's fast sending path and the library's own connection pools.
+
+The facade's calls skip ``httpx.Client``'s per-request bookkeeping (sipgateio._send) but
+must send exactly what ``client.raw`` (which goes through the facade httpx client) sends,
+with the same auth, headers, timeout and retries. The own pools honour the environment's
+proxy settings as ``httpx.Client`` would."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from typing import Any
+
+import httpx
+import pytest
+
+import sipgateio
+from sipgateio._http import environment_proxy
+from sipgateio.raw.api.numbers import list_numbers
+from sipgateio.raw.api.sms import send_sms
+from sipgateio.raw.models import SmsRequest
+from tests.apistub import Answer, APIStub
+from tests.conftest import TOKEN, TOKEN_ID, Flavour
+from tests.rawhttp import RawServer, full
+
+NUMBERS = {"items": [], "totalCount": 0}
+COMPARED = ("authorization", "accept", "accept-encoding", "user-agent", "x-sipgate-client",
+            "x-sipgate-version", "content-type", "content-length", "host")  # fmt: skip
+
+
+def both_ways(flavour: Flavour) -> Any:
+    """One facade call and the same request through client.raw, sync or async."""
+    sms = SmsRequest(sms_id="s0", recipient="+4915799912345", message="hi")
+
+    def sync(client: sipgateio.SipgateIO) -> None:
+        client.numbers.get_all_numbers()
+        client.sms.send(to="+4915799912345", message="hi", sms_id="s0")
+        list_numbers.sync_detailed(client=client.raw)
+        send_sms.sync_detailed(client=client.raw, body=sms)
+
+    async def run_async(client: sipgateio.AsyncSipgateIO) -> None:
+        await client.numbers.get_all_numbers()
+        await client.sms.send(to="+4915799912345", message="hi", sms_id="s0")
+        await list_numbers.asyncio_detailed(client=client.raw)
+        await send_sms.asyncio_detailed(client=client.raw, body=sms)
+
+    return flavour.run(sync if flavour.name == "sync" else run_async)
+
+
+def test_facade_requests_equal_the_raw_clients(api: APIStub, flavour: Flavour) -> None:
+    api.reply("GET", "/v2/numbers", json=NUMBERS)
+    api.reply("POST", "/v2/sessions/sms", status=204)
+    both_ways(flavour)
+    facade_get, facade_post, raw_get, raw_post = api.requests
+    for facade, raw in ((facade_get, raw_get), (facade_post, raw_post)):
+        assert (facade.method, facade.path, facade.query) == (raw.method, raw.path, raw.query)
+        assert {k: facade.headers.get(k) for k in COMPARED} == {
+            k: raw.headers.get(k) for k in COMPARED
+        }
+        assert facade.body == raw.body
+    token = base64.b64encode(f"{TOKEN_ID}:{TOKEN}".encode()).decode()
+    assert facade_get.headers["authorization"] == f"Basic {token}"
+    assert facade_get.headers["accept"] == "application/json"
+    assert facade_post.headers["content-type"] == "application/json"
+
+
+def test_a_users_client_gets_the_facades_requests_through_its_hooks(api: APIStub) -> None:
+    """A user's client still sees every facade request (its event hooks run), unchanged."""
+    api.reply("GET", "/v2/numbers", json=NUMBERS)
+    seen: list[httpx.Request] = []
+    http = httpx.Client(event_hooks={"request": [seen.append]})
+    with sipgateio.SipgateIO(
+        token_id=TOKEN_ID, token=TOKEN, base_url=api.url, http_client=http
+    ) as c:
+        c.numbers.get_all_numbers()
+    assert [str(r.url) for r in seen] == [f"{api.url}/numbers"]
+    assert seen[0].headers["authorization"].startswith("Basic ")
+    assert not http.is_closed  # the user's client is theirs to close
+    http.close()
+
+
+def test_retries_apply_to_the_facades_calls(
+    api: APIStub, flavour: Flavour, sleeps: list[float]
+) -> None:
+    api.reply("GET", "/v2/numbers", Answer(status=503), Answer(json=NUMBERS))
+    assert flavour.run(lambda c: c.numbers.get_all_numbers(), max_retries=2) == []
+    assert len(api.sent("GET", "/v2/numbers")) == 2
+    assert len(sleeps) == 1
+
+
+def test_the_timeout_reaches_the_request(api: APIStub, flavour: Flavour) -> None:
+    api.reply("GET", "/v2/numbers", Answer(json=NUMBERS, delay=2.0))
+    with pytest.raises(sipgateio.TransportError, match="Timeout"):
+        flavour.run(lambda c: c.numbers.get_all_numbers(), timeout=0.3)
+
+
+@pytest.mark.parametrize(
+    ("env", "url", "expected"),
+    [
+        ({}, "https://api.sipgate.com/v2", None),
+        ({"HTTPS_PROXY": "http://proxy:3128"}, "https://api.sipgate.com/v2", "http://proxy:3128"),
+        ({"HTTPS_PROXY": "http://proxy:3128"}, "http://127.0.0.1:9/v2", None),
+        ({"ALL_PROXY": "http://proxy:3128"}, "http://10.0.0.1/v2", "http://proxy:3128"),
+        (
+            {"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "sipgate.com"},
+            "https://api.sipgate.com/v2",
+            None,
+        ),
+    ],
+)
+def test_environment_proxy(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], url: str, expected: str | None
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert environment_proxy(url) == expected
+
+
+def test_the_own_pool_goes_through_the_environments_proxy(
+    flavour: Flavour, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HTTP_PROXY set, a request for an unresolvable host goes to the proxy."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    with RawServer([full(NUMBERS)]) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url.removesuffix("/v2"))
+        via_proxy = Flavour(flavour.name, "http://sipgate.invalid/v2")
+        assert via_proxy.run(lambda c: c.numbers.get_all_numbers()) == []
+    assert len(proxy.requests) == 1
+    assert proxy.requests[0].startswith(b"GET http://sipgate.invalid/v2/numbers HTTP/1.1\r\n")
+
+
+def test_the_async_pool_is_aiohttps_and_works_without_it(
+    api: APIStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiohttp carries AsyncSipgateIO's own pool; without aiohttp, httpx's transport does."""
+    import sys
+
+    from sipgateio import _http
+
+    assert type(_http._async_pool(api.url)).__name__ == "AiohttpTransport"
+    monkeypatch.setitem(sys.modules, "sipgateio._aiohttp", None)  # as if aiohttp were missing
+    assert isinstance(_http._async_pool(api.url), httpx.AsyncHTTPTransport)
+    api.reply("GET", "/v2/numbers", json=NUMBERS)
+
+    async def go() -> Any:
+        async with sipgateio.AsyncSipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
+            return await c.numbers.get_all_numbers()
+
+    assert asyncio.run(go()) == []
