@@ -19,6 +19,13 @@ asyncio tasks looping on one :class:`sipgateio.AsyncSipgateIO`. Agents: ``defaul
 library's own pool), ``keepalive`` (``max_keepalive_connections=32``) and ``nokeepalive``
 (``max_keepalive_connections=0``) for ``lib-numbers``, passed as ``http_client=``.
 
+Python only, to choose the HTTP stack by figures: ``lib-*|c*|httpx`` is the library sending
+through a user's ``httpx.Client``/``AsyncClient`` (httpx's own stack under the facade, as
+``AsyncSipgateIO`` did before its pool moved to aiohttp); ``raw-*|c32|aiohttp`` the same
+exchange through a bare ``aiohttp.ClientSession`` (the floor of ``AsyncSipgateIO``'s own
+pool); ``raw-*|c1|transport`` an ``httpx.Request`` handed straight to an
+``httpx.HTTPTransport`` (the floor of ``SipgateIO``'s own pool, as ``sipgateio._send`` does).
+
 Every run is a fresh process (``--run``, printing one JSON object): a sanity call, ``--warmup``
 seconds, a ``/__stats`` snapshot, ``--duration`` seconds measured, another snapshot (over a fresh
 connection each, so ``new_connections = Δconnections - 1``). Metrics: calls/s, p50/p99 per call
@@ -52,8 +59,16 @@ SMS_JSON = {"smsId": "s0", "message": "hi", "recipient": "+4915799912345"}
 VARIANTS = ("lib-numbers", "raw-numbers", "lib-sms", "raw-sms")
 CONCURRENCY = (1, 32)
 EXTRA_AGENTS = (("lib-numbers", "nokeepalive", (1, 32)), ("lib-numbers", "keepalive", (1, 32)))
-# Python-only variants (none since the pool tuning of sipgateio/_pool.py was removed).
-EXTRA_PY: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+# Python only: the HTTP stacks the library could send through (see the module docstring).
+EXTRA_PY: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("lib-numbers", "httpx", (1, 32)),
+    ("lib-sms", "httpx", (1, 32)),
+    ("raw-numbers", "aiohttp", (32,)),
+    ("raw-sms", "aiohttp", (32,)),
+    ("raw-numbers", "transport", (1,)),
+    ("raw-sms", "transport", (1,)),
+)
+PY_ONLY_AGENTS = {agent for _, agent, _ in EXTRA_PY}
 METRICS = ("calls_per_s", "p50_ms", "p99_ms", "client_cpu_us_per_call", "new_connections", "errors")
 RAW_HEADERS = ("authorization", "accept", "user-agent", "x-sipgate-client", "x-sipgate-version")
 DEFAULT_STUB = "/work/shared/peerbench/common/api-stub.js"
@@ -104,12 +119,38 @@ def sync_op(variant: str, agent: str, base: str, port: int) -> tuple[Callable[[]
 
     import sipgateio
 
+    if variant.startswith("raw-") and agent == "transport":
+        import json as jsonlib
+
+        transport = httpx.HTTPTransport(limits=limits_for(agent))
+        headers = httpx.Headers(raw_headers(port, base))
+        timeout = {"timeout": httpx.Timeout(30.0, connect=10.0).as_dict()}
+
+        def send(request: httpx.Request) -> httpx.Response:
+            response = transport.handle_request(request)
+            response.read()
+            return response
+
+        if variant == "raw-numbers":
+            url = base + "/numbers"
+            return (
+                lambda: jsonlib.loads(
+                    send(httpx.Request("GET", url, headers=headers, extensions=timeout)).content
+                )
+            ), transport
+        url = base + "/sessions/sms"
+        return (
+            lambda: send(
+                httpx.Request("POST", url, headers=headers, json=SMS_JSON, extensions=timeout)
+            )
+        ), transport
     if variant.startswith("raw-"):
         raw = httpx.Client(base_url=base, headers=raw_headers(port, base), limits=limits_for(agent))
         if variant == "raw-numbers":
             return (lambda: raw.get("/numbers").json()), raw
         return (lambda: raw.post("/sessions/sms", json=SMS_JSON)), raw
     http = None if agent == "default" else httpx.Client(limits=limits_for(agent))
+    # agent "httpx": a user's httpx.Client with the library's own pool limits
     client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=base, http_client=http)
     if variant == "lib-numbers":
         return client.numbers.get_all_numbers, client
@@ -123,6 +164,8 @@ def async_op(
 
     import sipgateio
 
+    if variant.startswith("raw-") and agent == "aiohttp":
+        return aiohttp_op(variant, base, port)
     if variant.startswith("raw-"):
         raw = httpx.AsyncClient(
             base_url=base, headers=raw_headers(port, base), limits=limits_for(agent)
@@ -135,12 +178,40 @@ def async_op(
             return numbers, raw
         return (lambda: raw.post("/sessions/sms", json=SMS_JSON)), raw
     http = None if agent == "default" else httpx.AsyncClient(limits=limits_for(agent))
+    # agent "httpx": httpx's own async stack under the facade
     client = sipgateio.AsyncSipgateIO(
         token_id=TOKEN_ID, token=TOKEN, base_url=base, http_client=http
     )
     if variant == "lib-numbers":
         return client.numbers.get_all_numbers, client
     return (lambda: client.sms.send(to="+4915799912345", message="hi", sms_id="s0")), client
+
+
+def aiohttp_op(variant: str, base: str, port: int) -> tuple[Callable[[], Awaitable[Any]], Any]:
+    """The exchange through a bare aiohttp session with the library's headers and pool size."""
+    import aiohttp
+
+    from sipgateio._http import DEFAULT_LIMITS
+
+    session = aiohttp.ClientSession(
+        headers=raw_headers(port, base),
+        connector=aiohttp.TCPConnector(limit=DEFAULT_LIMITS.max_connections or 0),
+    )
+    session.aclose = session.close  # type: ignore[attr-defined]  # closed like the others
+
+    if variant == "raw-numbers":
+
+        async def numbers() -> Any:
+            async with session.get(base + "/numbers") as response:
+                return await response.json()
+
+        return numbers, session
+
+    async def sms() -> Any:
+        async with session.post(base + "/sessions/sms", json=SMS_JSON) as response:
+            return await response.read()
+
+    return sms, session
 
 
 class Phase:
@@ -333,6 +404,24 @@ def collect(raw: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
                 round(a["calls_per_s"] / b["calls_per_s"], 3)
                 for a, b in zip(raw[lib], raw[bare], strict=False)
             ]
+    for what in ("numbers", "sms"):  # the stack choice: the library's own pool vs httpx's
+        for conc in CONCURRENCY:
+            lib, over_httpx = f"lib-{what}|c{conc}|default", f"lib-{what}|c{conc}|httpx"
+            if lib in raw and over_httpx in raw:
+                ratios[f"{what} c={conc}: own pool/over an httpx client calls_per_s"] = round(
+                    med(lib, "calls_per_s") / med(over_httpx, "calls_per_s"), 3
+                )
+                ratios[f"{what} c={conc}: own pool/over an httpx client cpu_per_call"] = round(
+                    med(lib, "client_cpu_us_per_call") / med(over_httpx, "client_cpu_us_per_call"),
+                    3,
+                )
+            for floor in ("aiohttp", "transport"):
+                bare = f"raw-{what}|c{conc}|{floor}"
+                if lib in raw and bare in raw:
+                    ratios[f"{what} c={conc}: library/bare {floor} cpu_per_call"] = round(
+                        med(lib, "client_cpu_us_per_call") / med(bare, "client_cpu_us_per_call"),
+                        3,
+                    )
     for conc in CONCURRENCY:
         dflt = f"lib-numbers|c{conc}|default"
         for agent, label in (("nokeepalive", "no-keepalive"), ("keepalive", "explicit-keepalive")):
@@ -385,7 +474,7 @@ def orchestrate(args: argparse.Namespace) -> None:
                     f"new conns {r['new_connections']}  errors {r['errors']}",
                     file=sys.stderr,
                 )
-                if node_dir is not None:
+                if node_dir is not None and agent not in PY_ONLY_AGENTS:
                     n = child(["node", str(node_dir / "client-bench.js"), *common])
                     node_raw.setdefault(key, []).append(n)
                     print(
@@ -480,7 +569,8 @@ def main() -> None:
     p.add_argument("--run", action="store_true", help="one measured run (internal)")
     p.add_argument("--variant", choices=VARIANTS, default="lib-numbers")
     p.add_argument("--conc", type=int, default=1)
-    p.add_argument("--agent", choices=("default", "keepalive", "nokeepalive"), default="default")
+    agents = ("default", "keepalive", "nokeepalive", *sorted({a for _, a, _ in EXTRA_PY}))
+    p.add_argument("--agent", choices=agents, default="default")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--duration", type=float, default=5.0)
     p.add_argument("--warmup", type=float, default=1.0)
