@@ -16,7 +16,6 @@ wait is one pure policy (:class:`RetryPolicy`); the attempt loop is one sans-IO 
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import logging
@@ -45,6 +44,7 @@ __all__ = [
     "RetryPolicy",
     "RetryTransport",
     "async_facade_client",
+    "async_sleep",
     "default_headers",
     "request_failed",
     "retry_after_seconds",
@@ -73,9 +73,17 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ACCEPT_BY_PATH = {"/history/export": "text/csv"}
 _JSON = "application/json"
 
+
+async def async_sleep(seconds: float) -> None:
+    """``asyncio.sleep``; asyncio is imported here, so a sync client never loads it."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 # Indirections so tests can record the waits instead of sleeping them.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+_async_sleep = async_sleep
 
 
 def default_headers() -> dict[str, str]:

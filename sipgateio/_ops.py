@@ -16,7 +16,6 @@ the only place where sync and async differ: how a call is sent.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import contextlib
 import functools
@@ -29,7 +28,7 @@ import attrs
 import httpx
 
 from ._batch import DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
-from ._http import request_failed
+from ._http import async_sleep, request_failed
 from ._responses import PARSE_ERRORS, api_error, unreadable
 from .errors import SipgateIOError, ValidationError
 from .pagination import Pagination
@@ -115,7 +114,8 @@ HTTP_FAILURES = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
 
 # Indirections so tests can record pauses instead of sleeping them.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+_async_sleep = async_sleep
 
 
 def fetch(request: Prepared[T]) -> Fetch[T]:
@@ -474,6 +474,8 @@ class AsyncRunner(_RunnerBase):
         """Send the batch's calls as asyncio tasks sharing the client's connections."""
         plan = Scheduler(batch, self.concurrency)
         calls = batch.calls
+        import asyncio  # here: a sync client never loads it (import cost of the first call)
+
         running: dict[asyncio.Task[tuple[Any, BaseException | None]], int] = {}
         try:
             while True:
