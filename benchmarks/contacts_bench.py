@@ -513,9 +513,9 @@ def _version() -> str:
         ).stdout.strip()
     except OSError:
         commit = ""
-    from importlib.metadata import version
+    from sipgateio import __version__  # also when run from a checkout, not installed
 
-    return f"{version('sipgateio')}+{commit}" if commit else version("sipgateio")
+    return f"{__version__}+{commit}" if commit else __version__
 
 
 def _print_table(report: dict[str, Any]) -> None:
