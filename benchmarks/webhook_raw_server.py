@@ -28,7 +28,8 @@ def main() -> None:
     from sipgateio.webhook import server as embedded
 
     listening = threading.Event()
-    server = embedded._uvicorn_server(raw_asgi, listening)
+    # the library's server with its default limits: library/raw_limit isolates the app's cost
+    server = embedded._uvicorn_server(raw_asgi, listening, embedded.ServerLimits())
     sock = embedded._bind("127.0.0.1", args.port)
 
     def announce() -> None:
