@@ -24,7 +24,8 @@ through a user's ``httpx.Client``/``AsyncClient`` (httpx's own stack under the f
 ``AsyncSipgateIO`` did before its pool moved to aiohttp); ``raw-*|c32|aiohttp`` the same
 exchange through a bare ``aiohttp.ClientSession`` (the floor of ``AsyncSipgateIO``'s own
 pool); ``raw-*|c1|transport`` an ``httpx.Request`` handed straight to an
-``httpx.HTTPTransport`` (the floor of ``SipgateIO``'s own pool, as ``sipgateio._send`` does).
+``httpx.HTTPTransport`` (the floor of ``SipgateIO``'s own pool, as ``sipgateio._send`` does);
+``lib-numbers|c32|uvloop`` the library's default on uvloop's event loop (a user's choice).
 
 Every run is a fresh process (``--run``, printing one JSON object): a sanity call, ``--warmup``
 seconds, a ``/__stats`` snapshot, ``--duration`` seconds measured, another snapshot (over a fresh
@@ -66,6 +67,7 @@ EXTRA_PY: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("raw-numbers", "aiohttp", (32,)),
     ("raw-sms", "aiohttp", (32,)),
     ("raw-numbers", "transport", (1,)),
+    ("lib-numbers", "uvloop", (32,)),
     ("raw-sms", "transport", (1,)),
 )
 PY_ONLY_AGENTS = {agent for _, agent, _ in EXTRA_PY}
@@ -177,7 +179,7 @@ def async_op(
 
             return numbers, raw
         return (lambda: raw.post("/sessions/sms", json=SMS_JSON)), raw
-    http = None if agent == "default" else httpx.AsyncClient(limits=limits_for(agent))
+    http = None if agent in ("default", "uvloop") else httpx.AsyncClient(limits=limits_for(agent))
     # agent "httpx": httpx's own async stack under the facade
     client = sipgateio.AsyncSipgateIO(
         token_id=TOKEN_ID, token=TOKEN, base_url=base, http_client=http
@@ -306,7 +308,12 @@ def one_run(args: argparse.Namespace) -> dict[str, Any]:
             await closable.aclose()
             return ph, before, after
 
-        ph, before, after = asyncio.run(go())
+        if agent == "uvloop":  # the library's own pool, on uvloop's event loop instead
+            import uvloop
+
+            ph, before, after = uvloop.run(go())
+        else:
+            ph, before, after = asyncio.run(go())
     lat = sorted(ph.lat or [])
     return {
         "variant": variant,
