@@ -440,7 +440,7 @@ def orchestrate(opts: argparse.Namespace) -> dict[str, Any]:
     runs: dict[str, dict[str, dict[str, list[dict[str, Any]]]]] = {}
     for rep in range(opts.reps):
         for n in sizes:
-            for op in OPS:
+            for op in [o for o in OPS if o in opts.ops.split(",")]:
                 variants = _variants(op, n, clients, opts.data, node_dir)
                 for key, cmd, cwd in variants:
                     print(
@@ -554,6 +554,7 @@ def main() -> None:
         "--clients", default="transport", help="with --all: transport, offline or both (comma)"
     )
     parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--ops", default=",".join(OPS), help="with --all: these ops (comma)")
     parser.add_argument("--node", help="peerbench folder: interleave node/contacts-bench.js")
     parser.add_argument("--out", help="write the --all report (JSON) here")
     parser.add_argument("--build-pages", nargs=4, help=argparse.SUPPRESS)

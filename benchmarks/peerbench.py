@@ -35,6 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SECTIONS = ("startup", "client", "contacts", "webhook")
+CONTACTS_OPS = "vcard_export,csv_export,vcard_parse,vcard_import,csv_import"
 
 
 def run(argv: list[str], env: dict[str, str]) -> None:
@@ -79,6 +80,8 @@ def main() -> None:
     p.add_argument("--quick", action="store_true", help="short windows (a smoke run)")
     p.add_argument("--only", default=",".join(SECTIONS))
     p.add_argument("--python", default=sys.executable, help="interpreter for the start-up runs")
+    p.add_argument("--contacts-ops", default=CONTACTS_OPS, help="contacts_bench.py --ops")
+    p.add_argument("--client-duration", type=float, default=5.0, help="client window, seconds")
     args = p.parse_args()
     only = [s for s in args.only.split(",") if s]
     node_dir = args.peerbench / "node"
@@ -110,7 +113,7 @@ def main() -> None:
                      "--stub", str(args.peerbench / "common/api-stub.js")], env)  # fmt: skip
                 report["startup"] = startup(json.loads(out.read_text()))
             elif section == "client":
-                extra = ["--quick"] if args.quick else []
+                extra = ["--quick"] if args.quick else ["--duration", str(args.client_duration)]
                 run([py, str(HERE / "client_bench.py"), "--reps", str(args.reps), *extra,
                      "--interleave-node", str(node_dir), "--out", str(out),
                      "--stub", str(args.peerbench / "common/api-stub.js")], env)  # fmt: skip
@@ -122,6 +125,7 @@ def main() -> None:
                 sizes = "10000" if args.quick else "100000"
                 argv = [py, str(HERE / "contacts_bench.py"), "--all", "--reps", str(args.reps)]
                 argv += ["--sizes", sizes, "--node", str(args.peerbench), "--out", str(out)]
+                argv += ["--ops", args.contacts_ops]
                 run(argv, env)
                 figures = json.loads(out.read_text())
                 for key, value in figures.items():
