@@ -77,6 +77,7 @@ def main() -> None:
     p.add_argument("--peerbench", type=Path, required=True, help="a copy of shared/peerbench")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--webhook-reps", type=int, help="repetitions of the webhook runs (--reps)")
     p.add_argument("--quick", action="store_true", help="short windows (a smoke run)")
     p.add_argument("--only", default=",".join(SECTIONS))
     p.add_argument("--python", default=sys.executable, help="interpreter for the start-up runs")
@@ -134,7 +135,8 @@ def main() -> None:
                 report["contacts"] = figures["contacts"]
             elif section == "webhook":
                 extra = ["--quick"] if args.quick else []
-                run([py, str(HERE / "webhook_bench.py"), "--reps", str(args.reps), *extra,
+                reps = str(args.webhook_reps or args.reps)
+                run([py, str(HERE / "webhook_bench.py"), "--reps", reps, *extra,
                      "--peerbench", str(args.peerbench), "--interleave-node", str(args.peerbench),
                      "--out", str(out)], env)  # fmt: skip
                 figures = json.loads(out.read_text())
@@ -144,10 +146,11 @@ def main() -> None:
                 "end": load(),
                 "seconds": round(time.perf_counter() - started, 1),
             }
-    report["host"]["loadavg_end"] = load()
-    report["finished_at"] = datetime.now(UTC).isoformat()
-    args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
+            report["host"]["loadavg_end"] = load()
+            report["finished_at"] = datetime.now(UTC).isoformat()
+            # written after every section: a sitting cut short keeps what it measured
+            args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+            print(f"wrote {args.out} ({section})", file=sys.stderr)
 
 
 if __name__ == "__main__":
