@@ -73,13 +73,15 @@ def root(
 
 
 def _register() -> None:
-    from . import account, contacts, history, login, messaging, webhook
+    from . import account, contacts, history, login, messaging, offline, simulate, webhook
 
+    offline.register(app)
     messaging.register(app)
     account.register(app)
     login.register(app)
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(history.app, name="history")
+    simulate.register(webhook.app)
     app.add_typer(webhook.app, name="webhook")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,6 +10,7 @@ import typer
 from ..errors import ValidationError
 from .context import JsonOption, state
 from .output import Output
+from .signals import block_until_stopped
 
 if TYPE_CHECKING:
     from ..webhook.events import Event
@@ -92,6 +92,10 @@ def serve(
             help="PEM of the key pushes are signed with (a sandbox's); default sipgate's.",
         ),
     ] = None,
+    trust_simulator: Annotated[
+        bool,
+        typer.Option(help="Take pushes signed by `sipgateio webhook simulate` (its key)."),
+    ] = False,
     skip_signature_verification: Annotated[
         bool, typer.Option(help="Accept unsigned pushes (local experiments only).")
     ] = False,
@@ -110,6 +114,16 @@ def serve(
 
     st = state(ctx, json_output)
     answer = _answer(dial, voicemail, reject, hangup)
+    key: bytes | str | None = public_key.read_bytes() if public_key is not None else None
+    if trust_simulator:
+        if key is not None:
+            raise ValidationError(
+                "give --public-key or --trust-simulator, not both", field="--trust-simulator"
+            )
+        from ..sandbox.push import public_key_pem
+        from .simulate import simulator_key
+
+        key = public_key_pem(simulator_key())
     if server_address is None and port:
         server_address = f"http://{host}:{port}/"
     server = WebhookServer(
@@ -117,7 +131,7 @@ def serve(
         hostname=host,
         server_address=server_address,
         skip_signature_verification=skip_signature_verification,
-        public_key=public_key.read_bytes() if public_key is not None else None,
+        public_key=key,
     )
     server.on_new_call(_printer(st.out, answer))
     if server_address is not None:
@@ -126,7 +140,7 @@ def serve(
     server.start()
     try:
         st.out.err.print(f"webhook listening on {server.url} (Ctrl-C stops it)", highlight=False)
-        while server.listening.is_set():
-            time.sleep(0.2)
+        block_until_stopped(server.listening.is_set)
     finally:
         server.stop()
+    st.out.err.print("webhook stopped")

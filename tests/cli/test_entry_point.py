@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 from tests.apistub import APIStub
 from tests.cli.conftest import CREDENTIALS
+from tests.cli.helpers import child_env
 from tests.resources.test_numbers import NUMBERS
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, env: dict[str, str] | None = None, code: str | None = None) -> Any:
-    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    environment = {**os.environ, "PYTHONPATH": path, **CREDENTIALS, **(env or {})}
+    environment = child_env(**CREDENTIALS, **(env or {}))
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "sipgateio"]
     return subprocess.run(
         [*command, *args], env=environment, capture_output=True, text=True, timeout=120
