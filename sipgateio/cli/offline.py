@@ -15,7 +15,7 @@ __all__ = ["register"]
 
 def sandbox(
     ctx: typer.Context,
-    port: Annotated[int, typer.Option(help="The port (0: any free one).")] = 8765,
+    port: Annotated[int, typer.Option(help="The port (0: any free one).")] = 8790,
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     db: Annotated[
         str,
