@@ -33,7 +33,9 @@ app = typer.Typer(
     cls=_Group,
     name="sipgateio",
     help="sipgate.io from the command line: SMS, fax, calls, contacts, history, webhooks, "
-    "and an offline sandbox. Credentials come from SIPGATE_TOKEN_ID and SIPGATE_TOKEN.",
+    "and an offline sandbox. Credentials come from SIPGATE_TOKEN_ID and SIPGATE_TOKEN "
+    "(SIPGATE_TOKEN alone: OAuth), else from `sipgateio login`.",
+    epilog=exit_codes.SUMMARY,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

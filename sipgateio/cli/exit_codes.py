@@ -40,6 +40,7 @@ __all__ = [
     "INTERRUPTED",
     "MISSING_EXTRA",
     "OK",
+    "SUMMARY",
     "USAGE",
     "exit_code_for",
 ]
@@ -66,6 +67,16 @@ BY_ERROR_CLASS: Final[dict[str, int]] = {
     "SipgateIOError": 16,
 }
 """The exit code of each sipgateio error class (by name; subclasses take their nearest base's)."""
+
+
+SUMMARY: Final = (
+    "Exit codes: 0 done, 1 bug, 2 usage, 3 invalid input (nothing sent), 4 credentials refused "
+    "(401), 5 forbidden (403), 6 no credit (402), 7 not found (404), 8 rate limited (429), "
+    "9 other API error, 10 server error (5xx), 11 no connection, 12 unreadable answer, "
+    "13 wait timed out, 14 job failed, 15 cli extra missing, 16 other sipgateio error, "
+    "130 interrupted."
+)
+"""The table in one paragraph, for ``sipgateio --help``."""
 
 
 def exit_code_for(error: BaseException) -> int:

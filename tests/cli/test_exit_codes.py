@@ -116,3 +116,16 @@ def test_subclasses_take_their_nearest_base() -> None:
     assert exit_codes.exit_code_for(Teapot(status_code=418, method="GET", url="u", body="")) == 9
     assert exit_codes.exit_code_for(sipgateio.SipgateIOError("x")) == 16
     assert exit_codes.exit_code_for(ValueError("not ours")) == 1
+
+
+def test_the_help_summary_names_every_code() -> None:
+    named = {int(part.split()[0]) for part in exit_codes.SUMMARY[len("Exit codes: ") :].split(", ")}
+    assert named == {
+        *exit_codes.BY_ERROR_CLASS.values(),
+        exit_codes.OK,
+        exit_codes.INTERNAL,
+        exit_codes.USAGE,
+        exit_codes.FAILED,
+        exit_codes.MISSING_EXTRA,
+        exit_codes.INTERRUPTED,
+    }
