@@ -208,7 +208,9 @@ class _Tour:
         return str(call.call_id)
 
     def hang_up(self, call_id: str) -> None:
-        self.step("Real-time call manipulation")
+        self.step("The call: its state, and RTCM")
+        active = self.client.call.get(call_id)
+        self.line(f"client.call.get: {active.state.value}, {len(active.participants)} participants")
         calls = self.client.rtcm.get_established_calls()
         self.line(f"client.rtcm.get_established_calls: {len(calls)} established")
         for call in calls:
@@ -216,6 +218,11 @@ class _Tour:
         self.client.rtcm.hang_up(call_id)
         self.line(f"client.rtcm.hang_up: {call_id}")
         self.flush_events()
+        over = self.client.call.get(call_id)
+        self.line(
+            f"client.call.get: {over.state.value}, {over.from_} -> {over.to}, "
+            f"history entry {over.history_entry_id}"
+        )
 
     def history(self) -> None:
         from ..pagination import Pagination

@@ -23,7 +23,9 @@ EXPECTED_DEMO_LINES = [
     "client.contacts.import_vcard_string: 1 imported (shared)",
     "webhook newCall +4915112345678 -> +492111234567: answers with a menu (Gather: 1 digit, 3 s)",
     "webhook dtmf '1': answers Dial +492111234568 (sales)",
+    "client.call.get: ACTIVE, 2 participants",
     "client.rtcm.get_established_calls: 1 established",
+    "client.call.get: COMPLETED, +4915112345678 -> +492111234567, history entry ",
     "ended: normalClearing",
     "client.history.fetch_all (newest 6)",
 ]
