@@ -39,7 +39,7 @@ class FileFormat(enum.StrEnum):
 _SUFFIXES = {".csv": FileFormat.csv, ".vcf": FileFormat.vcard, ".vcard": FileFormat.vcard}
 
 
-def _import_format(path: Path, text: str, given: FileFormat | None) -> FileFormat:
+def _import_format(path: Path, content: bytes, given: FileFormat | None) -> FileFormat:
     if given is not None:
         if given is FileFormat.json:
             raise ValidationError("contacts import reads csv or vcard files", field="--format")
@@ -47,12 +47,12 @@ def _import_format(path: Path, text: str, given: FileFormat | None) -> FileForma
     by_name = _SUFFIXES.get(path.suffix.lower())
     if by_name is not None:
         return by_name
-    return FileFormat.vcard if "BEGIN:VCARD" in text[:4096].upper() else FileFormat.csv
+    return FileFormat.vcard if b"BEGIN:VCARD" in content[:4096].upper() else FileFormat.csv
 
 
-def _read_text(path: Path) -> str:
+def _vcard_text(path: Path, content: bytes) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValidationError(
             f"{path} is not UTF-8 text (byte {error.start}): save it as UTF-8 and try again",
@@ -70,23 +70,36 @@ def import_(
         ),
     ],
     scope: Annotated[
-        Scope, typer.Option(case_sensitive=False, help="Where vCard contacts go.")
+        Scope, typer.Option(case_sensitive=False, help="Where the contacts go.")
     ] = Scope.PRIVATE,
     file_format: Annotated[
         FileFormat | None,
         typer.Option("--format", case_sensitive=False, help="csv or vcard; default: by name."),
     ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, help="Contacts created at once (default: the client's, 64)."),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Import contacts from a CSV or vCard file; every row left out is listed with its reason."""
+    """Import contacts from a CSV or vCard file; every row left out is listed with its reason.
+
+    CSV in sipgate's layout (firstname, lastname, number) goes to sipgate's CSV import in one
+    request; other layouts (Google, Outlook, Thunderbird... exports) and vCards create one
+    contact per row or card, with every number, e-mail and address.
+    """
     st = state(ctx, json_output)
-    text = _read_text(file)
-    kind = _import_format(file, text, file_format)
+    content = file.read_bytes()
+    kind = _import_format(file, content, file_format)
     with st.client() as client, st.out.progress(f"importing {file.name}") as bar:
-        if kind is FileFormat.csv:  # one upload: sipgate's CSV import
-            report = client.contacts.import_from_csv_string(text)
-        else:  # one request per card
-            report = client.contacts.import_vcard_string(text, scope, progress=bar.update)
+        if kind is FileFormat.csv:  # the charset is detected by the library
+            report = client.contacts.import_from_csv_string(
+                content, scope=scope, concurrency=concurrency, progress=bar.update
+            )
+        else:
+            report = client.contacts.import_vcard_string(
+                _vcard_text(file, content), scope, concurrency=concurrency, progress=bar.update
+            )
     st.out.result(report, lambda: _show_report(st.out, report, kind))
 
 

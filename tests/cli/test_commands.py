@@ -207,9 +207,21 @@ def test_contacts_import_vcard_by_content(cli: Run, api: APIStub, tmp_path: Path
     assert api.requests[-1].json["scope"] == "SHARED"
 
 
-def test_contacts_import_of_a_file_that_is_not_utf8(cli: Run, api: APIStub, tmp_path: Path) -> None:
-    path = tmp_path / "latin1.csv"
-    path.write_bytes("firstname,lastname,number\nJürgen,Groß,0211 1\n".encode("latin-1"))
+def test_contacts_import_reads_a_windows_1252_csv(cli: Run, api: APIStub, tmp_path: Path) -> None:
+    api.reply("POST", "/v2/contacts/import/csv", status=204)
+    path = tmp_path / "excel.csv"
+    path.write_bytes("firstname;lastname;number\r\nJürgen;Groß;0211 63553355\r\n".encode("cp1252"))
+    data = stdout_json(cli("contacts", "import", str(path), "--json"))
+    assert data == {"imported": 1, "skipped": []}
+    uploaded = base64.b64decode(api.requests[-1].json["base64Content"]).decode("utf-8")
+    assert uploaded.splitlines()[1] == "Jürgen,Groß,+4921163553355"
+
+
+def test_contacts_import_of_a_vcard_that_is_not_utf8(
+    cli: Run, api: APIStub, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jürgen\r\nEND:VCARD\r\n".encode("latin-1"))
     result = cli("contacts", "import", str(path))
     assert result.exit_code == 3
     assert "is not UTF-8 text" in result.stderr

