@@ -26,7 +26,7 @@ from .spec import Operation, Spec, template_key, template_regex
 if TYPE_CHECKING:
     from .server import Sandbox
 
-__all__ = ["ApiError", "Ctx", "Result", "SandboxAPI", "route"]
+__all__ = ["ApiError", "Ctx", "Identity", "Result", "SandboxAPI", "route"]
 
 logger = logging.getLogger("sipgateio.sandbox")
 
@@ -68,6 +68,24 @@ class Result:
 
 
 NO_CONTENT = Result(204)
+
+
+@attrs.frozen
+class Identity:
+    """Who a request comes from: the web user, whether an admin, and the OAuth scopes.
+
+    ``scopes`` is None for personal access tokens and passwords (not limited here).
+    """
+
+    user: str
+    admin: bool
+    scopes: frozenset[str] | None = None
+
+    def may(self, required: frozenset[str]) -> bool:
+        """Whether these credentials grant one of ``required`` (empty: nothing needed)."""
+        if self.scopes is None or not required or "all" in self.scopes:
+            return True
+        return bool(self.scopes & required)
 
 
 @attrs.frozen
@@ -206,8 +224,8 @@ class SandboxAPI:
         if matched is None:
             return _error(404, f"no such path {path!r}")
         key, template, path_values = matched
-        user = self.sandbox.authenticate(authorization)
-        if user is None:
+        identity = self.sandbox.authenticate(authorization)
+        if identity is None:
             return _error(401, "missing or invalid credentials")
         entry = _ROUTES.get((method, key))
         op = self.spec.operations.get((method, key))
@@ -215,6 +233,11 @@ class SandboxAPI:
             if op is not None:
                 return _error(501, f"{method} {template} is not simulated by the sandbox")
             return _error(405, f"{method} is not allowed on {template}")
+        if op is not None and not identity.may(self.spec.oauth_scopes(op)):
+            needed = ", ".join(sorted(self.spec.oauth_scopes(op)))
+            return _error(
+                403, f"the token has none of the scopes {method} {template} needs: {needed}"
+            )
         query = parse_qs(query_string, keep_blank_values=True)
         # the handler's names for the path parameters; the spec may name them differently
         names = _parameter_names(entry[0])
@@ -237,7 +260,9 @@ class SandboxAPI:
         if document is None and method in ("POST", "PUT") and _READS_BODY.get((method, key), False):
             return _error(400, "the request needs a JSON body")
         self.sandbox.run_due_jobs()
-        ctx = Ctx(self.sandbox, user[0], user[1], Params(params), query, _fields(document))
+        ctx = Ctx(
+            self.sandbox, identity.user, identity.admin, Params(params), query, _fields(document)
+        )
         try:
             result = entry[1](ctx)
         except ApiError as exc:

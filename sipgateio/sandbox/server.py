@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SipgateIOError, ValidationError
-from .api import ApiError, SandboxAPI, basic_credentials, bearer_token
+from .api import ApiError, Identity, SandboxAPI, basic_credentials, bearer_token
 from .calls import Calls, SimulatedCall
 from .clock import Clock, iso, parse_iso
 from .serving import BackgroundServer
@@ -153,10 +153,11 @@ class Sandbox:
     def _new_credentials(self) -> dict[str, Any]:
         from .seed import ADA
 
-        secret = secrets.token_bytes(32)
+        secret = secrets.token_hex(32)
         return {
             "tokens": [self._personal_token(ADA)],
-            "oauth": [self._oauth_token(ADA, secret)],
+            "oauth": [self._oauth_token(ADA, secret, ("all",))],
+            "jwt_secret": secret,
             "password": secrets.token_urlsafe(12),
             "private_key": None,  # made when first needed: key generation takes a while
         }
@@ -168,7 +169,7 @@ class Sandbox:
         return {"id": token_id, "token": str(uuid.uuid4()), "user": user}
 
     @staticmethod
-    def _oauth_token(user: str, secret: bytes) -> dict[str, str]:
+    def _oauth_token(user: str, secret: str, scopes: Sequence[str]) -> dict[str, Any]:
         now = int(time.time())
         header = _b64url(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
         payload = _b64url(
@@ -176,7 +177,7 @@ class Sandbox:
                 {
                     "sub": user,
                     "iss": "sipgateio-sandbox",
-                    "scope": "all",
+                    "scope": " ".join(scopes),
                     "iat": now,
                     "exp": now + 365 * 86400,
                     "jti": secrets.token_hex(8),
@@ -184,9 +185,9 @@ class Sandbox:
             ).encode()
         )
         signature = _b64url(
-            hmac.new(secret, f"{header}.{payload}".encode(), hashlib.sha256).digest()
+            hmac.new(bytes.fromhex(secret), f"{header}.{payload}".encode(), hashlib.sha256).digest()
         )
-        return {"token": f"{header}.{payload}.{signature}", "user": user}
+        return {"token": f"{header}.{payload}.{signature}", "user": user, "scopes": list(scopes)}
 
     @property
     def token_id(self) -> str:
@@ -225,11 +226,28 @@ class Sandbox:
         self.store.set_kv("credentials", self._credentials)
         return token["id"], token["token"]
 
-    def authenticate(self, authorization: str | None) -> tuple[str, bool] | None:
-        """``(web user id, admin)`` of an Authorization header, or None if it is no good."""
+    def issue_oauth_token(self, user_id: str = "w0", scopes: Sequence[str] = ("all",)) -> str:
+        """A new OAuth access token (a JWT) for ``user_id`` with ``scopes``.
+
+        An operation whose spec entry names OAuth scopes answers 403 to a token with none
+        of them (``all`` grants every scope), as sipgate does.
+        """
+        if self.store.get("user", user_id) is None:
+            raise ValidationError(f"there is no web user {user_id!r}", field="user_id")
+        if isinstance(scopes, str) or not scopes or not all(isinstance(s, str) for s in scopes):
+            raise ValidationError("scopes must be a non-empty list of strings", field="scopes")
+        secret = self._credentials.setdefault("jwt_secret", secrets.token_hex(32))
+        token = self._oauth_token(user_id, secret, tuple(scopes))
+        self._credentials["oauth"].append(token)
+        self.store.set_kv("credentials", self._credentials)
+        return str(token["token"])
+
+    def authenticate(self, authorization: str | None) -> Identity | None:
+        """Who an Authorization header belongs to, or None if it is no good."""
         if not authorization:
             return None
         user: str | None = None
+        scopes: frozenset[str] | None = None
         basic = basic_credentials(authorization)
         if basic is not None:
             name, password = basic
@@ -244,11 +262,11 @@ class Sandbox:
             bearer = bearer_token(authorization)
             for token in self._credentials["oauth"] if bearer else ():
                 if hmac.compare_digest(token["token"], bearer or ""):
-                    user = token["user"]
+                    user, scopes = token["user"], frozenset(token.get("scopes", ("all",)))
         if user is None:
             return None
         doc = self.store.get("user", user)
-        return (user, bool(doc and doc.get("admin"))) if doc else None
+        return Identity(user, bool(doc.get("admin")), scopes) if doc else None
 
     @property
     def private_key(self) -> RSAPrivateKey:

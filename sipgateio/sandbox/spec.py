@@ -124,6 +124,17 @@ class Spec:
             return None
         return self.absolute(media["schema"])
 
+    def oauth_scopes(self, op: Operation) -> frozenset[str]:
+        """The OAuth scopes ``op``'s security names (any one of them suffices)."""
+        security = op.definition.get("security", self.document.get("security")) or []
+        schemes = self.document.get("components", {}).get("securitySchemes", {})
+        scopes: set[str] = set()
+        for requirement in security:
+            for name, values in requirement.items():
+                if schemes.get(name, {}).get("type") == "oauth2":
+                    scopes.update(values)
+        return frozenset(scopes)
+
     def error_schema(self) -> Mapping[str, Any] | None:
         """The spec's ``Error`` schema, if it has one."""
         if "Error" not in self.document.get("components", {}).get("schemas", {}):

@@ -235,3 +235,11 @@ def test_many_simultaneous_connections(sandbox: Sandbox) -> None:
         return [a.status_code for a in answers]
 
     assert asyncio.run(burst()) == [200] * 128
+
+
+def test_issued_oauth_token_is_a_jwt_the_client_takes(sandbox: Sandbox) -> None:
+    token = sandbox.issue_oauth_token("w1", ["all"])
+    with sipgateio.SipgateIO(base_url=sandbox.base_url, token=token) as c:
+        assert c.get_authenticated_webuser_id() == "w1"
+    with pytest.raises(sipgateio.ValidationError):
+        sandbox.issue_oauth_token("w9")

@@ -248,3 +248,28 @@ def test_fields_the_handlers_need_are_400_even_where_the_spec_leaves_them_option
                           (b"", "needs a JSON body")):  # fmt: skip
         result = api.handle("POST", "/v2/sessions/sms", "", basic, "application/json", body)
         assert result.status == 400 and problem in result.json["message"]
+
+
+def test_oauth_scopes_named_by_the_spec_are_enforced(sandbox: Sandbox) -> None:
+    import copy
+
+    from sipgateio.sandbox.api import SandboxAPI
+    from sipgateio.sandbox.spec import Spec
+
+    document = copy.deepcopy(SPEC)
+    document["components"]["securitySchemes"]["oauth2"] = {
+        "type": "oauth2",
+        "flows": {"authorizationCode": {"authorizationUrl": "https://a", "tokenUrl": "https://t",
+                                        "scopes": {"all": "", "balance:read": ""}}},
+    }  # fmt: skip
+    document["paths"]["/voicemails"]["get"]["security"] = [{"oauth2": ["all", "voicemail:read"]}]
+    document["paths"]["/numbers"]["get"]["security"] = [{"basicAuth": []}]  # no OAuth scope
+    api = SandboxAPI(sandbox, Spec(document))
+    narrow = "Bearer " + sandbox.issue_oauth_token("w0", ["sms:write"])
+    wide = "Bearer " + sandbox.issue_oauth_token("w0", ["voicemail:read"])
+    result = api.handle("GET", "/v2/voicemails", "", narrow, None, b"")
+    assert result.status == 403 and "voicemail:read" in result.json["message"]
+    assert api.handle("GET", "/v2/voicemails", "", wide, None, b"").status == 200
+    everything = "Bearer " + sandbox.oauth_token  # scope "all"
+    assert api.handle("GET", "/v2/voicemails", "", everything, None, b"").status == 200
+    assert api.handle("GET", "/v2/numbers", "", narrow, None, b"").status == 200  # no scopes named
