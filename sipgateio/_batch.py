@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ._ops import Call
 
 __all__ = [
+    "DEFAULT_ASYNC_CONCURRENCY",
     "DEFAULT_CONCURRENCY",
     "MAX_PAUSE",
     "RATE_LIMIT_TRIES",
@@ -56,11 +57,20 @@ __all__ = [
 K = TypeVar("K", bound=Hashable)
 
 DEFAULT_CONCURRENCY = 64
-"""Requests in flight at once in bulk work when neither the client nor the call says otherwise.
+"""Requests :class:`~sipgateio.SipgateIO` keeps in flight in bulk work unless told otherwise.
 
-Chosen by ``benchmarks/bulk_bench.py`` (see ``benchmarks/RESULTS.md``): with a 50 ms round trip,
-1,000 creates take ~0.9 s at 64 (~3.3 s at 16), on par with the Node.js library's unbounded
-fan-out, while staying below the client's pool of 100 connections and leaving the API room.
+Chosen by ``benchmarks/bulk_bench.py`` (figures in ``benchmarks/RESULTS.md``): with a 50 ms
+round trip, 1,000 creates take ~1.8 s from 64 threads (~3.5 s at 16), on par with the Node.js
+library's unbounded fan-out, while staying below the client's pool of 100 connections.
+"""
+
+DEFAULT_ASYNC_CONCURRENCY = 32
+"""Requests :class:`~sipgateio.AsyncSipgateIO` keeps in flight in bulk work unless told otherwise.
+
+Lower than the sync client's: httpx's own async connection pool (httpcore 1.0) spends CPU per
+request that grows with the requests in flight, so beyond ~32 a run gets slower, not faster
+(``benchmarks/RESULTS.md``). With an ``http_client`` on another transport (e.g.
+``httpx_aiohttp.HttpxAiohttpClient()``) pass ``concurrency=64`` or more.
 """
 
 MAX_CONCURRENCY = 1000

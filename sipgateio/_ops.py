@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar,
 import attrs
 import httpx
 
-from ._batch import DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
+from ._batch import DEFAULT_ASYNC_CONCURRENCY, DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
 from ._http import async_sleep, request_failed
 from ._responses import PARSE_ERRORS, api_error, unreadable
 from .errors import SipgateIOError, ValidationError
@@ -322,10 +322,13 @@ class _RunnerBase:
     raise the typed :class:`~sipgateio.APIError` whatever the body (see ``_responses``).
     """
 
-    def __init__(self, sender: Any, base_url: str, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    default_concurrency: int
+
+    def __init__(self, sender: Any, base_url: str, concurrency: int | None = None) -> None:
         self._sender = sender  # builds and sends the request (sipgateio._send)
         self._base_url = base_url.rstrip("/")
-        self.concurrency = concurrency  # calls in flight in a Batch that names no bound
+        # calls in flight in a Batch that names no bound
+        self.concurrency = concurrency or self.default_concurrency
 
     def _result(self, c: Call[Any], response: httpx.Response) -> Any:
         status = response.status_code
@@ -356,6 +359,8 @@ class SyncRunner(_RunnerBase):
     """Sends calls with a :class:`~sipgateio._send.SyncSender`."""
 
     _sender: SyncSender
+
+    default_concurrency = DEFAULT_CONCURRENCY
 
     def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
@@ -445,6 +450,8 @@ class AsyncRunner(_RunnerBase):
     """Sends calls with an :class:`~sipgateio._send.AsyncSender`."""
 
     _sender: AsyncSender
+
+    default_concurrency = DEFAULT_ASYNC_CONCURRENCY
 
     async def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""

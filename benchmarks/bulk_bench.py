@@ -1,0 +1,255 @@
+"""Bulk work at a 50 ms round trip: Python (sync and async) vs the Node.js library, one sitting.
+
+Three jobs, each run in a fresh process against ``delay_stub.py`` (every answer 50 ms late):
+
+    vcard_import   1,000 cards: ``import_vcard_string(all cards, PRIVATE)`` (Node: one
+                   ``importVCardString`` per card, all at once with Promise.all)
+    delete_shared  ``delete_all_shared()`` of 500 shared contacts (Node: ``deleteAllShared()``,
+                   timed until the stub answered its 500 deletes, which it does not await)
+    note_updates   ``history.batch_update_events`` setting a note on 500 entries (one PUT each)
+
+    python benchmarks/bulk_bench.py [--reps 3] [--node /tmp/peerbench-node] [--concurrency N]
+    python benchmarks/bulk_bench.py --run OP --client sync|async|aiohttp --port P [--concurrency N]
+
+``--node`` is a copy of ``../shared/peerbench/node`` with ``npm ci`` done (never inside the
+project). Runs are interleaved (sync, async, node per op and rep); the medians, their ratio to
+Node's and the load average are printed as a Markdown table. ``--concurrency`` passes a bound
+to the Python calls (default: the client's own default). Client ``aiohttp`` (run when
+``httpx-aiohttp`` is installed) is ``AsyncSipgateIO(http_client=HttpxAiohttpClient())`` at
+concurrency 64 unless ``--concurrency`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TOKEN_ID, TOKEN = "token-ABC123", "e68ead46-a7db-46cd-8a1a-44aed1e4e372"
+OPS = ("vcard_import", "delete_shared", "note_updates")
+KINDS = ("sync", "async", "aiohttp", "node")
+SIZES = {"vcard_import": 1000, "delete_shared": 500, "note_updates": 500}
+ROUTES = {
+    "vcard_import": "POST /v2/contacts",
+    "delete_shared": "DELETE /v2/contacts/{id}",
+    "note_updates": "PUT /v2/history/{id}",
+}
+
+
+def cards(n: int) -> list[str]:
+    """``n`` vCard 4.0 cards as the Node library takes them (N, FN, one TEL, EMAIL, ORG)."""
+    return [
+        "BEGIN:VCARD\r\nVERSION:4.0\r\n"
+        f"N:Person{i};Test;;;\r\nFN:Test Person{i}\r\n"
+        f"TEL;TYPE=cell:+49157{i:08d}\r\nEMAIL:person{i}@example.com\r\n"
+        "ORG:Example GmbH\r\nEND:VCARD\r\n"
+        for i in range(n)
+    ]
+
+
+def stats(port: int) -> dict[str, int]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__stats") as answer:
+        data: dict[str, int] = json.loads(answer.read())
+        return data
+
+
+def reset(port: int) -> None:
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/__reset").read()
+
+
+# -- one measured run (a fresh process) -----------------------------------------------------
+
+
+def _entries(n: int) -> list[Any]:
+    from sipgateio.resources.history import history_entry
+
+    return [
+        history_entry(
+            {
+                "id": str(i),
+                "source": "+4921100000",
+                "target": "+4915799912345",
+                "sourceAlias": "",
+                "targetAlias": "",
+                "type": "SMS",
+                "created": "2026-11-23T10:00:00Z",
+                "lastModified": "2026-11-23T10:00:00Z",
+                "direction": "INCOMING",
+                "incoming": True,
+                "status": "PICKUP",
+                "read": False,
+                "archived": False,
+                "starred": False,
+                "note": "",
+                "connectionIds": [],
+                "endpoints": [],
+                "labels": [],
+                "smsContent": "hi",
+            }
+        )
+        for i in range(n)
+    ]
+
+
+def run_python(op: str, client_kind: str, port: int, concurrency: int | None) -> dict[str, Any]:
+    import asyncio
+
+    import sipgateio
+    from sipgateio import HistoryEntryUpdateOptions, Scope
+
+    n = SIZES[op]
+    book = "".join(cards(n)) if op == "vcard_import" else ""
+    entries = _entries(n) if op == "note_updates" else []
+    per_call = {} if concurrency is None else {"concurrency": concurrency}
+    options = {"token_id": TOKEN_ID, "token": TOKEN, "base_url": f"http://127.0.0.1:{port}/v2"}
+
+    def note(entry: Any) -> HistoryEntryUpdateOptions:
+        return HistoryEntryUpdateOptions(note=f"note {entry.id}")
+
+    def job(client: Any) -> Any:
+        if op == "vcard_import":
+            return client.contacts.import_vcard_string(book, Scope.PRIVATE, **per_call)
+        if op == "delete_shared":
+            return client.contacts.delete_all_shared(**per_call)
+        return client.history.batch_update_events(entries, note, **per_call)
+
+    cpu0 = time.process_time()
+    if client_kind == "aiohttp":  # AsyncSipgateIO over httpx-aiohttp's transport
+        import httpx_aiohttp
+
+        options["http_client"] = httpx_aiohttp.HttpxAiohttpClient()
+        per_call = per_call or {"concurrency": 64}
+    if client_kind == "sync":
+        with sipgateio.SipgateIO(**options) as client:
+            client.raw  # noqa: B018 - the generated client is built before the clock starts
+            start = time.perf_counter()
+            result = job(client)
+            wall = time.perf_counter() - start
+    else:
+
+        async def go() -> tuple[Any, float]:
+            async with sipgateio.AsyncSipgateIO(**options) as client:
+                client.raw  # noqa: B018
+                start = time.perf_counter()
+                done = await job(client)
+                wall = time.perf_counter() - start
+            if "http_client" in options:
+                await options["http_client"].aclose()
+            return done, wall
+
+        result, wall = asyncio.run(go())
+    if op == "vcard_import":
+        assert result.imported == n and not result.skipped, result
+    return {
+        "op": op,
+        "client": client_kind,
+        "wall_s": wall,
+        "cpu_s": time.process_time() - cpu0,
+        "requests": stats(port).get(ROUTES[op], 0),
+    }
+
+
+# -- the sitting ----------------------------------------------------------------------------
+
+
+def _child(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def sitting(reps: int, node: Path | None, concurrency: int | None, port: int) -> None:
+    stub = subprocess.Popen(
+        [sys.executable, str(HERE / "delay_stub.py"), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert stub.stdout is not None and stub.stdout.readline().startswith("ready")
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump(cards(SIZES["vcard_import"]), handle)
+            cards_file = handle.name
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        node_env = {**os.environ, "NODE_PATH": str(node / "node_modules")} if node else None
+        aiohttp = importlib.util.find_spec("httpx_aiohttp") is not None
+        load_before = os.getloadavg()
+        runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for _ in range(reps):
+            for op in OPS:
+                for kind in KINDS:
+                    if (kind == "node" and node is None) or (kind == "aiohttp" and not aiohttp):
+                        continue
+                    reset(port)
+                    if kind == "node":
+                        cmd = ["node", str(HERE / "bulk_node.js"), op, str(port), cards_file]
+                        result = _child([*cmd, str(SIZES[op])], node_env)
+                    else:
+                        cmd = [sys.executable, str(HERE / "bulk_bench.py"), "--run", op]
+                        cmd += ["--client", kind, "--port", str(port)]
+                        if concurrency is not None:
+                            cmd += ["--concurrency", str(concurrency)]
+                        result = _child(cmd, env)
+                    if result["requests"] != SIZES[op]:
+                        raise RuntimeError(f"{op} {kind}: {result['requests']} requests answered")
+                    runs.setdefault((op, kind), []).append(result)
+                    print(json.dumps(result), file=sys.stderr)
+        load_after = os.getloadavg()
+        os.unlink(cards_file)
+    finally:
+        stub.terminate()
+        stub.wait()
+    print(f"load average before {load_before[0]:.2f} / after {load_after[0]:.2f} (1 min)")
+    print(f"concurrency: {concurrency or 'client default'}; medians of {reps}, [min..max]\n")
+    print(
+        "| job | Python sync | Python async | async, aiohttp transport | Node.js "
+        "| sync/Node | async/Node | aiohttp/Node | CPU s sync/async/aiohttp/Node |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for op in OPS:
+        cells, medians, cpus = [], {}, []
+        for kind in KINDS:
+            got = runs.get((op, kind))
+            if not got:
+                cells.append("—")
+                continue
+            walls = [r["wall_s"] for r in got]
+            medians[kind] = statistics.median(walls)
+            cpus.append(f"{statistics.median(r['cpu_s'] for r in got):.2f}")
+            cells.append(f"{medians[kind]:.3f} s [{min(walls):.3f}..{max(walls):.3f}]")
+        ratios = [
+            f"{medians[k] / medians['node']:.2f}" if "node" in medians and k in medians else "—"
+            for k in KINDS[:-1]
+        ]
+        print(f"| {op} ({SIZES[op]}) | " + " | ".join(cells + ratios) + f" | {'/'.join(cpus)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--run", choices=OPS)
+    parser.add_argument("--client", choices=KINDS[:-1], default="sync")
+    parser.add_argument("--port", type=int, default=18470)
+    parser.add_argument("--concurrency", type=int)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--node", type=Path)
+    args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_python(args.run, args.client, args.port, args.concurrency)))
+    else:
+        sitting(args.reps, args.node, args.concurrency, args.port)
+
+
+if __name__ == "__main__":
+    main()
