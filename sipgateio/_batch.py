@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from ._ops import Call
 
 __all__ = [
-    "DEFAULT_ASYNC_CONCURRENCY",
     "DEFAULT_CONCURRENCY",
     "MAX_PAUSE",
     "RATE_LIMIT_TRIES",
@@ -57,20 +56,11 @@ __all__ = [
 K = TypeVar("K", bound=Hashable)
 
 DEFAULT_CONCURRENCY = 64
-"""Requests :class:`~sipgateio.SipgateIO` keeps in flight in bulk work unless told otherwise.
+"""Requests bulk work keeps in flight unless the client or the call says otherwise.
 
 Chosen by ``benchmarks/bulk_bench.py`` (figures in ``benchmarks/RESULTS.md``): with a 50 ms
-round trip, 1,000 creates take ~1.8 s from 64 threads (~3.5 s at 16), on par with the Node.js
-library's unbounded fan-out, while staying below the client's pool of 100 connections.
-"""
-
-DEFAULT_ASYNC_CONCURRENCY = 32
-"""Requests :class:`~sipgateio.AsyncSipgateIO` keeps in flight in bulk work unless told otherwise.
-
-Lower than the sync client's: httpx's own async connection pool (httpcore 1.0) spends CPU per
-request that grows with the requests in flight, so beyond ~32 a run gets slower, not faster
-(``benchmarks/RESULTS.md``). With an ``http_client`` on another transport (e.g.
-``httpx_aiohttp.HttpxAiohttpClient()``) pass ``concurrency=64`` or more.
+round trip, 1,000 creates take ~1.4-1.8 s from 64 threads (~3.5 s at 16) and ~1.3 s from 64
+asyncio tasks over aiohttp's pool (2.0 s at 32), while staying below the pool's 100 connections.
 """
 
 MAX_CONCURRENCY = 1000

@@ -234,8 +234,8 @@ class SipgateIO(_BaseClient[SyncMode]):
     10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
     ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
     many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
-    once, from threads sharing the connection pool (default 64; 32 on
-    :class:`AsyncSipgateIO`, as asyncio tasks; see :mod:`sipgateio._batch`). Each bulk call
+    once, from threads sharing the connection pool (default 64;
+    asyncio tasks on :class:`AsyncSipgateIO`; see :mod:`sipgateio._batch`). Each bulk call
     also takes its own ``concurrency=``.
 
     Use it as a context manager, or call :meth:`close`, to release connections.

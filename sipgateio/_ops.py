@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar,
 import attrs
 import httpx
 
-from ._batch import DEFAULT_ASYNC_CONCURRENCY, DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
+from ._batch import DEFAULT_CONCURRENCY, Batch, Outcome, Scheduler
 from ._http import async_sleep, request_failed
 from ._responses import PARSE_ERRORS, api_error, unreadable
 from .errors import SipgateIOError, ValidationError
@@ -451,7 +451,7 @@ class AsyncRunner(_RunnerBase):
 
     _sender: AsyncSender
 
-    default_concurrency = DEFAULT_ASYNC_CONCURRENCY
+    default_concurrency = DEFAULT_CONCURRENCY
 
     async def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
