@@ -140,7 +140,9 @@ def main() -> int:
             print(f"fix {OVERLAY.relative_to(ROOT)} (actions above), then run again")
             return 1
         write_spec(result.spec, args.spec, OVERLAY)
-        print(f"wrote {args.spec.relative_to(ROOT) if args.spec.is_relative_to(ROOT) else args.spec}")
+        print(
+            f"wrote {args.spec.relative_to(ROOT) if args.spec.is_relative_to(ROOT) else args.spec}"
+        )
     with tempfile.TemporaryDirectory(prefix="sipgateio-gen-") as tmp:
         fresh = generate(Path(tmp), args.spec.resolve())
         diff = differences(fresh, TARGET)

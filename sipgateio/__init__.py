@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     )
     from .contacts.resource import ContactsDeleteError, ContactsImportError
     from .pagination import Page, Pagination
+    from .resources.account import Account, Balance, HistoryLifeTime
     from .resources.call import (
         Call,
         CallDirection,
@@ -108,6 +109,9 @@ _LAZY: dict[str, str] = {
     "ContactsDeleteError": ".contacts.resource",
     "ContactsImportError": ".contacts.resource",
     "Webuser": ".resources.users",
+    "Account": ".resources.account",
+    "Balance": ".resources.account",
+    "HistoryLifeTime": ".resources.account",
     "SmsExtension": ".resources.sms",
     "InitiateNewCallSessionResponse": ".resources.call",
     "Call": ".resources.call",
@@ -147,11 +151,13 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "APIError",
+    "Account",
     "ActiveRouting",
     "Address",
     "AsyncSipgateIO",
     "AuthenticationError",
     "BadRequestError",
+    "Balance",
     "Call",
     "CallDirection",
     "CallHistoryEntry",
@@ -179,6 +185,7 @@ __all__ = [
     "HistoryEntryType",
     "HistoryEntryUpdateOptions",
     "HistoryFilter",
+    "HistoryLifeTime",
     "HistoryUpdateError",
     "ImportReport",
     "InitiateNewCallSessionResponse",

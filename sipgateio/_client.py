@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .contacts.resource import ContactsResource
     from .oauth import OAuthSession
     from .raw import Client as RawClient
+    from .resources.account import Account, Balance
     from .resources.call import CallResource
     from .resources.devices import DevicesResource
     from .resources.fax import FaxResource
@@ -134,6 +135,21 @@ class _BaseClient(Resource[M], Generic[M]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self.base_url!r} auth={self._credentials.kind}>"
+
+    # -- account ---------------------------------------------------------------------
+    @operation
+    def get_account(self) -> Op[Account]:
+        """The account: company, main product, history retention (GET /account)."""
+        from .resources import account
+
+        return (yield from account.account())
+
+    @operation
+    def get_balance(self) -> Op[Balance]:
+        """The account's credit: amount and currency (GET /balance)."""
+        from .resources import account
+
+        return (yield from account.balance())
 
     # -- users -----------------------------------------------------------------------
     @operation

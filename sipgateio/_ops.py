@@ -21,7 +21,7 @@ import contextlib
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
-from types import MethodType
+from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 import attrs
@@ -121,7 +121,7 @@ _async_sleep = async_sleep
 def fetch(request: Prepared[T]) -> Fetch[T]:
     """Make one call and return its parsed, typed answer.
 
-    Used as ``entry = yield from fetch(get_history_entry.prepare(entry_id=...))``.
+    Used as ``entry = yield from fetch(get_history_by_id.prepare(entry_id=...))``.
     """
     result: T = yield Call(request)
     return result
@@ -217,31 +217,60 @@ class Resource(Generic[M]):
         return f"<{type(self).__name__}>"
 
 
+def _shown(fn: Callable[..., Any], returns: object) -> Callable[..., Any]:
+    """A copy of ``fn`` whose return annotation is ``returns``: what ``help()`` shows."""
+    shown = FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
+    shown.__kwdefaults__ = fn.__kwdefaults__
+    shown.__annotations__ = {**fn.__annotations__, "return": returns}
+    shown.__doc__, shown.__qualname__, shown.__module__ = fn.__doc__, fn.__qualname__, fn.__module__
+    return shown
+
+
+def _inner(annotation: object) -> str | None:
+    """``X`` of a string annotation ``Op[X]`` / ``Stream[X]``; None for anything else."""
+    if not isinstance(annotation, str) or not annotation.endswith("]") or "[" not in annotation:
+        return None
+    return annotation[annotation.index("[") + 1 : -1]
+
+
 class _Driven:
-    """What both decorators share: wrap the generator method once, bind it cheaply."""
+    """What both decorators share: wrap the generator method once, bind it cheaply.
 
-    def __init__(self, fn: Callable[..., Any], drive: str) -> None:
+    Each mode gets its own wrapper, whose signature (``help()``, ``inspect``) shows what
+    a call returns there: ``T`` / ``Coroutine[Any, Any, T]`` for an ``Op[T]``,
+    ``Iterator[T]`` / ``AsyncIterator[T]`` for a ``Stream[T]``.
+    """
+
+    def __init__(self, fn: Callable[..., Any], drive: str, sync: str, async_: str) -> None:
         functools.update_wrapper(self, fn)  # type: ignore[arg-type]
+        inner = _inner(fn.__annotations__.get("return"))
+        self._sync = self._wrap(fn, drive, None if inner is None else sync.format(inner))
+        self._async = self._wrap(fn, drive, None if inner is None else async_.format(inner))
 
-        @functools.wraps(fn)
+    @staticmethod
+    def _wrap(fn: Callable[..., Any], drive: str, returns: str | None) -> Callable[..., Any]:
         def invoke(resource: Resource[Any], /, *args: Any, **kwargs: Any) -> Any:
             # ``drive`` is "run" (operations) or "iterate" (item streams).
             return getattr(resource._runner, drive)(fn(resource, *args, **kwargs))
 
-        self._invoke = invoke
+        functools.update_wrapper(invoke, fn)
+        if returns is not None:
+            invoke.__wrapped__ = _shown(fn, returns)  # type: ignore[attr-defined]
+        return invoke
 
     def _bind(self, obj: Resource[Any] | None) -> Any:
         if obj is None:
             return self
         # A bound method of a function wrapped once: cheap per attribute access (hot path).
-        return MethodType(self._invoke, obj)
+        invoke = self._async if isinstance(obj._runner, AsyncRunner) else self._sync
+        return MethodType(invoke, obj)
 
 
 class operation(_Driven, Generic[P, T]):
     """Decorator: turn an operation generator method into a sync or async method."""
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Op[T]]) -> None:
-        super().__init__(fn, "run")
+        super().__init__(fn, "run", "{}", "Coroutine[Any, Any, {}]")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -259,7 +288,7 @@ class item_stream(_Driven, Generic[P, T]):
     """Decorator: turn an item stream generator method into an iterator or async iterator."""
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Stream[T]]) -> None:
-        super().__init__(fn, "iterate")
+        super().__init__(fn, "iterate", "Iterator[{}]", "AsyncIterator[{}]")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...

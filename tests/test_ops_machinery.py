@@ -86,10 +86,10 @@ def test_pauses_for_real_without_blocking_the_event_loop(monkeypatch: pytest.Mon
 
 def test_empty_query_params_are_left_out() -> None:
     from sipgateio._ops import Call, _request_kwargs
-    from sipgateio.raw.api.numbers import list_numbers
+    from sipgateio.raw.api.numbers import get_numbers
 
-    assert "params" not in _request_kwargs(Call(list_numbers.prepare()))
-    assert _request_kwargs(Call(list_numbers.prepare(offset=5)))["params"] == {"offset": 5}
+    assert "params" not in _request_kwargs(Call(get_numbers.prepare()))
+    assert _request_kwargs(Call(get_numbers.prepare(offset=5)))["params"] == {"offset": 5}
 
 
 def test_bound_operations_keep_name_doc_and_signature() -> None:
@@ -104,3 +104,27 @@ def test_bound_operations_keep_name_doc_and_signature() -> None:
         assert send.__name__ == "send" and "Send ``message``" in (send.__doc__ or "")
         assert list(inspect.signature(send).parameters)[:2] == ["to", "message"]
         assert c.sms.send == send  # a fresh bound method per access, equal to the last
+
+
+def test_help_shows_what_a_call_returns_in_each_mode() -> None:
+    import inspect
+
+    import sipgateio
+
+    sync = sipgateio.SipgateIO(
+        token_id="token-ABC123", token="e68ead46-a7db-46cd-8a1a-44aed1e4e372"
+    )
+    asy = sipgateio.AsyncSipgateIO(
+        token_id="token-ABC123", token="e68ead46-a7db-46cd-8a1a-44aed1e4e372"
+    )
+    assert inspect.signature(sync.sms.send).return_annotation == "None"
+    assert inspect.signature(sync.get_web_users).return_annotation == "list[Webuser]"
+    assert inspect.signature(asy.get_balance).return_annotation == "Coroutine[Any, Any, Balance]"
+    assert inspect.signature(sync.history.iter_entries).return_annotation == (
+        "Iterator[HistoryEntry]"
+    )
+    assert inspect.signature(asy.history.iter_entries).return_annotation == (
+        "AsyncIterator[HistoryEntry]"
+    )
+    assert list(inspect.signature(asy.sms.send).parameters)[:2] == ["to", "message"]
+    sync.close()

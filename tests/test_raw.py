@@ -7,10 +7,10 @@ import asyncio
 import pytest
 
 import sipgateio
-from sipgateio.raw.api.history import get_history_entry
-from sipgateio.raw.api.sms import send_sms
-from sipgateio.raw.api.users import get_user_info
-from sipgateio.raw.models import SmsRequest
+from sipgateio.raw.api.authorization import userinfo
+from sipgateio.raw.api.history import get_history_by_id
+from sipgateio.raw.api.sessions import send_web_sms
+from sipgateio.raw.models import SendWebSmsRequest
 from tests.apistub import Answer, APIStub
 from tests.conftest import TOKEN, TOKEN_ID
 
@@ -33,9 +33,9 @@ def test_error_status_raises_typed_api_error_whatever_the_body(
     api: APIStub, answer: Answer, error: type[sipgateio.APIError]
 ) -> None:
     api.reply("POST", "/v2/sessions/sms", answer)
-    body = SmsRequest(sms_id="s0", recipient="+4915799912345", message="hi")
+    body = SendWebSmsRequest(sms_id="s0", recipient="+4915799912345", message="hi")
     with _client(api) as c, pytest.raises(error) as caught:
-        send_sms.sync_detailed(client=c.raw, body=body)
+        send_web_sms.sync_detailed(client=c.raw, body=body)
     assert caught.value.status_code == answer.status
     assert caught.value.method == "POST"
 
@@ -45,7 +45,7 @@ def test_error_status_raises_on_async_raw_too(api: APIStub) -> None:
 
     async def go() -> None:
         async with sipgateio.AsyncSipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
-            await get_user_info.asyncio(client=c.raw)
+            await userinfo.asyncio(client=c.raw)
 
     with pytest.raises(sipgateio.AuthenticationError):
         asyncio.run(go())
@@ -54,12 +54,12 @@ def test_error_status_raises_on_async_raw_too(api: APIStub) -> None:
 def test_unreadable_success_names_the_operation(api: APIStub) -> None:
     api.reply("GET", "/v2/history/x1", Answer(200, body="not json", content_type="text/plain"))
     with _client(api) as c, pytest.raises(sipgateio.UnexpectedResponseError) as caught:
-        get_history_entry.sync(client=c.raw, entry_id="x1")
+        get_history_by_id.sync(client=c.raw, entry_id="x1")
     assert "GET /history/{entry_id}" in str(caught.value)
 
 
 def test_prepare_is_the_public_seam() -> None:
-    prepared = get_history_entry.prepare(entry_id="a/b")
+    prepared = get_history_by_id.prepare(entry_id="a/b")
     assert prepared.operation == "GET /history/{entry_id}"
     assert prepared.kwargs == {"method": "get", "url": "/history/a%2Fb"}
-    assert prepared.parse is get_history_entry.parse_response
+    assert prepared.parse is get_history_by_id.parse_response

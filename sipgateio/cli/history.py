@@ -70,7 +70,7 @@ def detail(entry: HistoryEntry) -> str:
     if isinstance(entry, SmsHistoryEntry):
         return entry.sms_content
     if isinstance(entry, FaxHistoryEntry):
-        return entry.fax_status.value if entry.fax_status is not None else ""
+        return str(entry.fax_status) if entry.fax_status is not None else ""
     if isinstance(entry, CallHistoryEntry | VoicemailHistoryEntry) and entry.duration is not None:
         return f"{entry.duration} s"
     return ""

@@ -114,7 +114,7 @@ def fax_send(
             )
     st.out.result(
         {"session_id": sent.session_id, "status": status},
-        f"fax {sent.session_id}: [bold]{status.value}[/]",
+        f"fax {sent.session_id}: [bold]{status}[/]",
     )
     if status is FaxStatus.FAILED:
         raise typer.Exit(exit_codes.FAILED)

@@ -76,12 +76,12 @@ from ..pagination import Page, Pagination
 from ..raw.api.contacts import (
     create_contact,
     delete_contact,
-    import_contacts_csv,
-    list_contacts,
-    list_internal_contacts,
+    get_all_contacts,
+    get_contacts,
+    import_from_csv,
     update_contact,
 )
-from ..raw.models import ContactCreateRequest, ContactUpdateRequest, CsvImportRequest
+from ..raw.models import CreateContactRequest, ImportCSVRequest, UpdateContactRequest
 from .csv import (
     DEFAULT_REGION,
     csv_header,
@@ -371,7 +371,7 @@ def _internal_contacts(body: bytes, numbers: tuple[str, ...]) -> list[dict[str, 
     """
     wanted = set(numbers)
     contacts = []
-    for item in _decode(body, list_internal_contacts.OPERATION)["items"]:
+    for item in _decode(body, get_all_contacts.OPERATION)["items"]:
         typed: list[dict[str, Any]] = [
             {"number": n, "type": types}
             for key, types in _INTERNAL_KINDS
@@ -410,8 +410,8 @@ def _scan(
     read and whether the list goes on after them.
     """
     if scope is ExportScope.INTERNAL:
-        body = yield from fetch_body(list_internal_contacts.prepare())
-        with paused_gc(), reading(list_internal_contacts.OPERATION):
+        body = yield from fetch_body(get_all_contacts.prepare())
+        with paused_gc(), reading(get_all_contacts.OPERATION):
             directory = _internal_contacts(body, numbers)
             start = min(slice_.offset, len(directory))
             end = (
@@ -428,9 +428,9 @@ def _scan(
 
     def page(offset: int, size: int) -> Op[tuple[int, bool]]:
         nonlocal read, more, first
-        body = yield from fetch_body(list_contacts.prepare(offset=offset, limit=size, **query))
-        with paused_gc(), reading(list_contacts.OPERATION):
-            data = _decode(body, list_contacts.OPERATION)
+        body = yield from fetch_body(get_contacts.prepare(offset=offset, limit=size, **query))
+        with paused_gc(), reading(get_contacts.OPERATION):
+            data = _decode(body, get_contacts.OPERATION)
             items, total = data["items"], data.get("totalCount")
             del data
             if len(items) > size:  # a server ignoring limit: positions beyond it are not ours
@@ -576,7 +576,7 @@ def _create_all(
     outcomes = yield from send_all(
         Batch(
             [
-                Call(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
+                Call(create_contact.prepare(body=CreateContactRequest.from_dict(body)))
                 for _, body in bodies
             ],
             limit=concurrency,
@@ -666,7 +666,7 @@ class ContactsResource(Resource[M]):
             _write_scope(scope),
         )
         body = contact_to_api(contact, given=given, family=family, with_id=False)
-        yield from fetch(create_contact.prepare(body=ContactCreateRequest.from_dict(body)))
+        yield from fetch(create_contact.prepare(body=CreateContactRequest.from_dict(body)))
 
     @operation
     def update(self, contact: Contact) -> Op[None]:
@@ -678,7 +678,7 @@ class ContactsResource(Resource[M]):
         be written.
         """
         checked = _checked(contact)
-        body = ContactUpdateRequest.from_dict(contact_to_api(checked))
+        body = UpdateContactRequest.from_dict(contact_to_api(checked))
         yield from fetch(update_contact.prepare(contact_id=checked.id, body=body))
 
     @operation
@@ -756,8 +756,8 @@ class ContactsResource(Resource[M]):
         if upload is not None:
             if upload.rows:
                 yield from fetch(
-                    import_contacts_csv.prepare(
-                        body=CsvImportRequest(base_64_content=upload.base64_content)
+                    import_from_csv.prepare(
+                        body=ImportCSVRequest(base_64_content=upload.base64_content)
                     )
                 )
                 if report is not None:

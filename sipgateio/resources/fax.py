@@ -5,18 +5,23 @@ from __future__ import annotations
 import base64
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._ops import Fetch, M, Op, Resource, Sleep, fetch, fetch_unless, operation
+from .._read import listed, needed, open_enum, present
 from .._validation import extension_id, non_empty, phone_number
 from ..errors import SipgateIOError, ValidationError
-from ..raw.api.fax import list_faxlines, send_fax
-from ..raw.api.history import get_history_entry
-from ..raw.models import FaxRequest
+from ..raw.api.faxlines import get_user_faxlines
+from ..raw.api.history import get_history_by_id
+from ..raw.api.sessions import send_fax
+from ..raw.models import SendFaxRequest
 from .history import FaxStatus
 from .users import authenticated_webuser_id
+
+if TYPE_CHECKING:
+    from ..raw.models import FaxlineResponse, HistoryEntryResponse
 
 __all__ = [
     "FaxResource",
@@ -34,13 +39,16 @@ _monotonic = time.monotonic  # indirection: tests drive a fake clock
 
 @attrs.frozen(slots=True)
 class Faxline:
-    """A fax line of a web user (``id`` like ``f0``); ``tagline`` heads outgoing pages."""
+    """A fax line of a web user (``id`` like ``f0``); ``tagline`` heads outgoing pages.
+
+    A field the API leaves out is None.
+    """
 
     id: str
-    alias: str
+    alias: str | None
     tagline: str | None
-    can_send: bool
-    can_receive: bool
+    can_send: bool | None
+    can_receive: bool | None
 
 
 @attrs.frozen(slots=True)
@@ -57,8 +65,10 @@ class FaxTimeoutError(SipgateIOError, TimeoutError):
     The fax itself goes on; wait again or check later with ``get_fax_status``.
     """
 
-    def __init__(self, session_id: str, timeout: float, last_status: FaxStatus | None) -> None:
-        shown = last_status.value if last_status is not None else "no history entry yet"
+    def __init__(
+        self, session_id: str, timeout: float, last_status: FaxStatus | str | None
+    ) -> None:
+        shown = str(last_status) if last_status is not None else "no history entry yet"
         super().__init__(
             f"fax {session_id} not finished after {timeout:g} s (last status: {shown})"
         )
@@ -70,19 +80,19 @@ class FaxTimeoutError(SipgateIOError, TimeoutError):
         return (type(self), (self.session_id, self.timeout, self.last_status))
 
 
-def _faxline(f: Any) -> Faxline:
+def _faxline(f: FaxlineResponse) -> Faxline:
     return Faxline(
         id=f.id,
-        alias=f.alias,
-        tagline=f.tagline or None,
-        can_send=f.can_send,
-        can_receive=f.can_receive,
+        alias=present(f.alias),
+        tagline=present(f.tagline) or None,
+        can_send=present(f.can_send),
+        can_receive=present(f.can_receive),
     )
 
 
 def _faxlines(webuser_id: str) -> Op[list[Faxline]]:
-    page = yield from fetch(list_faxlines.prepare(user_id=webuser_id))
-    return [_faxline(f) for f in page.items]
+    page = yield from fetch(get_user_faxlines.prepare(user_id=webuser_id))
+    return [_faxline(f) for f in listed(page.items)]
 
 
 def _pdf(file_content: object) -> bytes:
@@ -118,7 +128,8 @@ def _filename(filename: object) -> str:
 def _sending_faxline() -> Op[str]:
     webuser_id = yield from authenticated_webuser_id()
     for line in (yield from _faxlines(webuser_id)):
-        if line.can_send:
+        # Choosing a line needs to know whether it can send.
+        if needed(line.can_send, get_user_faxlines.OPERATION, "items[].canSend"):
             return line.id
     raise ValidationError(
         f"web user {webuser_id} has no fax line that can send; pass faxline_id",
@@ -130,20 +141,27 @@ def _session_id(value: object) -> str:
     return non_empty(value, "session_id").strip()
 
 
-def _status_call(session_id: str, ok: frozenset[int] = frozenset()) -> Fetch[Any]:
-    return fetch_unless(get_history_entry.prepare(entry_id=session_id), ok)
+def _status_call(session_id: str) -> Fetch[HistoryEntryResponse | None]:
+    """The fax's history entry; None while it does not exist yet (404 right after sending)."""
+    return fetch_unless(get_history_by_id.prepare(entry_id=session_id), frozenset({404}))
 
 
-def _status_of(session_id: str, entry: Any) -> FaxStatus:
-    kind = str(entry.type_)
+def _status_of(session_id: str, entry: HistoryEntryResponse) -> FaxStatus | str:
+    """The fax status of ``entry``: a :class:`FaxStatus`, or the API's word for a new one."""
+    op = get_history_by_id.OPERATION
+    kind = str(needed(entry.type_, op, "type"))
     if kind != "FAX":
         raise ValidationError(
             f"session_id {session_id!r} is a {kind} history entry, not a fax",
             field="session_id",
         )
-    if not entry.fax_status_type:
-        raise SipgateIOError(f"the history entry of fax {session_id} carries no faxStatusType")
-    return FaxStatus(str(entry.fax_status_type))
+    status = open_enum(FaxStatus, needed(entry.fax_status_type, op, "faxStatusType"))
+    assert status is not None
+    return status
+
+
+def _is_final(status: FaxStatus | str | None) -> bool:
+    return isinstance(status, FaxStatus) and status.is_final
 
 
 def _positive(value: object, field: str) -> float:
@@ -186,7 +204,7 @@ class FaxResource(Resource[M]):
             line = yield from _sending_faxline()
         else:
             line = extension_id(faxline_id, "faxline_id", "f")
-        body = FaxRequest(
+        body = SendFaxRequest(
             faxline_id=line,
             recipient=recipient,
             filename=name,
@@ -196,27 +214,29 @@ class FaxResource(Resource[M]):
         return SendFaxSessionResponse(session_id=response.session_id)
 
     @operation
-    def get_fax_status(self, session_id: str) -> Op[FaxStatus]:
+    def get_fax_status(self, session_id: str) -> Op[FaxStatus | str]:
         """The transmission status of the fax ``session_id`` (GET /history/{id}).
 
+        A status this release does not know arrives as the API's word (a ``str``).
         Raises :class:`~sipgateio.ValidationError` when the entry is not a fax and
         :class:`~sipgateio.NotFoundError` when there is no such entry.
         """
         sid = _session_id(session_id)
-        entry = yield from _status_call(sid)
+        entry = yield from fetch(get_history_by_id.prepare(entry_id=sid))
         return _status_of(sid, entry)
 
     @operation
     def wait_for_fax(
         self, session_id: str, *, timeout: float = 600.0, poll_interval: float = 5.0
-    ) -> Op[FaxStatus]:
+    ) -> Op[FaxStatus | str]:
         """Poll the fax ``session_id`` until it is SENT or FAILED; return that status.
 
         PENDING, SENDING and SCHEDULED count as not finished (a scheduled fax keeps
         waiting until it has gone out or ``timeout`` ends). The first poll is at once;
         then the pause starts at ``poll_interval`` seconds and grows by half each time
         up to 30 s, so long transmissions cost few requests. A history entry that does
-        not exist yet (404 right after sending) counts as not finished. Waits with
+        not exist yet (404 right after sending), or a status this release does not know,
+        counts as not finished. Waits with
         ``time.sleep`` on :class:`~sipgateio.SipgateIO` and ``asyncio.sleep`` on
         :class:`~sipgateio.AsyncSipgateIO`.
 
@@ -227,12 +247,12 @@ class FaxResource(Resource[M]):
         limit = _positive(timeout, "timeout")
         pause = _positive(poll_interval, "poll_interval")
         deadline = _monotonic() + limit
-        last: FaxStatus | None = None
+        last: FaxStatus | str | None = None
         while True:
-            entry = yield from _status_call(sid, ok=frozenset({404}))
+            entry = yield from _status_call(sid)
             if entry is not None:
                 last = _status_of(sid, entry)
-                if last.is_final:
+                if _is_final(last):
                     return last
             remaining = deadline - _monotonic()
             if remaining <= 0:

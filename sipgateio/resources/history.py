@@ -39,6 +39,7 @@ from .._ops import (
     walk_pages,
 )
 from .._responses import reading
+from .._read import needed_key, open_enum, timestamp
 from .._validation import aware_datetime, boolean, extension_id, items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
@@ -46,9 +47,9 @@ from ..raw import models as raw
 from ..raw.api.history import (
     delete_history_entries,
     delete_history_entry,
-    export_history_csv,
-    get_history_entry,
-    list_history,
+    get_history,
+    get_history_by_id,
+    get_history_csv,
     update_history_entries,
     update_history_entry,
 )
@@ -156,26 +157,32 @@ class CallStatusType(enum.StrEnum):
 
 @attrs.frozen(slots=True)
 class Endpoint:
-    """An extension of the account (``extension`` like ``p0``, ``type`` like ``PHONELINE``)."""
+    """An extension of the account (``extension`` like ``p0``, ``type`` like ``PHONELINE``).
 
-    extension: str
-    type: str
+    A field the API leaves out is None.
+    """
+
+    extension: str | None
+    type: str | None
 
 
 @attrs.frozen(slots=True)
 class RoutedEndpoint:
-    """An extension an event passed through, and how (``type`` like ``ROUTED``, ``FORWARDED``)."""
+    """An extension an event passed through, and how (``type`` like ``ROUTED``, ``FORWARDED``).
 
-    type: str
-    endpoint: Endpoint
+    A field the API leaves out is None.
+    """
+
+    type: str | None
+    endpoint: Endpoint | None
 
 
 @attrs.frozen(slots=True)
 class CallRecording:
-    """A recording made during a call; ``url`` is where to download it."""
+    """A recording made during a call; ``url`` is where to download it (None if not given)."""
 
     id: str
-    url: str
+    url: str | None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -183,26 +190,29 @@ class HistoryEntry:
     """The fields every history entry has. Entries are one of its four subclasses.
 
     ``source``/``target`` are numbers or extensions (``source`` may be ``anonymous``);
-    ``created`` and ``last_modified`` are timezone-aware.
+    ``created`` and ``last_modified`` are timezone-aware. Only ``id`` and ``type`` are
+    always there: any other field the API leaves out is None (lists: empty). An enum
+    value this release does not know arrives as a plain ``str``; an entry of a ``type``
+    it does not know is a plain :class:`HistoryEntry`.
     """
 
     id: str
-    source: str
-    target: str
-    source_alias: str
-    target_alias: str
-    type: HistoryEntryType
-    created: dt.datetime
-    last_modified: dt.datetime
-    direction: HistoryDirection
-    incoming: bool
-    status: HistoryEntryStatus
+    source: str | None
+    target: str | None
+    source_alias: str | None
+    target_alias: str | None
+    type: HistoryEntryType | str
+    created: dt.datetime | None
+    last_modified: dt.datetime | None
+    direction: HistoryDirection | str | None
+    incoming: bool | None
+    status: HistoryEntryStatus | str | None
     connection_ids: tuple[str, ...]
-    read: bool
-    archived: bool
-    note: str
+    read: bool | None
+    archived: bool | None
+    note: str | None
     endpoints: tuple[RoutedEndpoint, ...]
-    starred: bool
+    starred: bool | None
     labels: tuple[str, ...]
 
 
@@ -211,7 +221,7 @@ class CallHistoryEntry(HistoryEntry):
     """A call: its id, outcome, recordings and length in seconds."""
 
     call_id: str | None = None
-    call_status: CallStatusType | None = None
+    call_status: CallStatusType | str | None = None
     recordings: tuple[CallRecording, ...] = ()
     duration: int | None = None
 
@@ -237,7 +247,7 @@ class SmsHistoryEntry(HistoryEntry):
 class FaxHistoryEntry(HistoryEntry):
     """A fax: its transmission state, documents and page count."""
 
-    fax_status: FaxStatus | None = None
+    fax_status: FaxStatus | str | None = None
     scheduled: dt.datetime | None = None
     document_url: str | None = None
     report_url: str | None = None
@@ -245,59 +255,54 @@ class FaxHistoryEntry(HistoryEntry):
     page_count: int | None = None
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    """The API's times carry an offset; one without is taken as UTC rather than left naive."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def _time(text: str) -> dt.datetime:
-    return _aware(dt.datetime.fromisoformat(text))
-
-
-def _maybe(d: Mapping[str, Any], key: str, convert: Callable[[Any], T]) -> T | None:
-    value = d.get(key)
-    return None if value is None else convert(value)
-
-
 def _endpoint(r: Mapping[str, Any]) -> RoutedEndpoint:
-    e = r["endpoint"]
-    return RoutedEndpoint(r["type"], Endpoint(e["extension"], e["type"]))
+    e = r.get("endpoint")
+    return RoutedEndpoint(
+        r.get("type"),
+        None if not isinstance(e, Mapping) else Endpoint(e.get("extension"), e.get("type")),
+    )
 
 
-def history_entry(d: Mapping[str, Any]) -> HistoryEntry:
+def history_entry(d: Mapping[str, Any], operation: str = get_history.OPERATION) -> HistoryEntry:
     """Map one history entry as the API sends it (decoded JSON) to the subclass for its type.
 
     History reads map the JSON themselves (``fetch_body``) instead of going through the
     generated models: walking a long history, the generated ``from_dict`` was most of
-    the time spent. The shape is the spec's ``HistoryEntry`` schema.
+    the time spent. The shape is the spec's ``HistoryEntryResponse`` schema, read
+    leniently (see ``sipgateio._read``): ``id`` and ``type`` are needed, the rest may be
+    missing.
     """
-    kind = HistoryEntryType(d["type"])
+    kind = open_enum(HistoryEntryType, needed_key(d, "type", operation))
+    assert kind is not None
     base: dict[str, Any] = {
-        "id": d["id"],
-        "source": d["source"],
-        "target": d["target"],
-        "source_alias": d["sourceAlias"],
-        "target_alias": d["targetAlias"],
+        "id": needed_key(d, "id", operation),
+        "source": d.get("source"),
+        "target": d.get("target"),
+        "source_alias": d.get("sourceAlias"),
+        "target_alias": d.get("targetAlias"),
         "type": kind,
-        "created": _time(d["created"]),
-        "last_modified": _time(d["lastModified"]),
-        "direction": HistoryDirection(d["direction"]),
-        "incoming": d["incoming"],
-        "status": HistoryEntryStatus(d["status"]),
-        "connection_ids": tuple(d["connectionIds"]),
-        "read": d["read"],
-        "archived": d["archived"],
-        "note": d["note"],
-        "endpoints": tuple(_endpoint(r) for r in d["endpoints"]),
-        "starred": d["starred"],
-        "labels": tuple(d["labels"]),
+        "created": timestamp(d.get("created"), operation, "created"),
+        "last_modified": timestamp(d.get("lastModified"), operation, "lastModified"),
+        "direction": open_enum(HistoryDirection, d.get("direction")),
+        "incoming": d.get("incoming"),
+        "status": open_enum(HistoryEntryStatus, d.get("status")),
+        "connection_ids": tuple(d.get("connectionIds") or ()),
+        "read": d.get("read"),
+        "archived": d.get("archived"),
+        "note": d.get("note"),
+        "endpoints": tuple(_endpoint(r) for r in d.get("endpoints") or ()),
+        "starred": d.get("starred"),
+        "labels": tuple(d.get("labels") or ()),
     }
     if kind is HistoryEntryType.CALL:
         return CallHistoryEntry(
             **base,
             call_id=d.get("callId"),
-            call_status=_maybe(d, "callStatus", CallStatusType),
-            recordings=tuple(CallRecording(r["id"], r["url"]) for r in d.get("recordings") or ()),
+            call_status=open_enum(CallStatusType, d.get("callStatus")),
+            recordings=tuple(
+                CallRecording(needed_key(r, "id", operation, "recordings[].id"), r.get("url"))
+                for r in d.get("recordings") or ()
+            ),
             duration=d.get("duration"),
         )
     if kind is HistoryEntryType.VOICEMAIL:
@@ -309,17 +314,21 @@ def history_entry(d: Mapping[str, Any]) -> HistoryEntry:
         )
     if kind is HistoryEntryType.SMS:
         return SmsHistoryEntry(
-            **base, sms_content=d.get("smsContent") or "", scheduled=_maybe(d, "scheduled", _time)
+            **base,
+            sms_content=d.get("smsContent") or "",
+            scheduled=timestamp(d.get("scheduled"), operation, "scheduled"),
         )
-    return FaxHistoryEntry(
-        **base,
-        fax_status=_maybe(d, "faxStatusType", FaxStatus),
-        scheduled=_maybe(d, "scheduled", _time),
-        document_url=d.get("documentUrl"),
-        report_url=d.get("reportUrl"),
-        preview_url=d.get("previewUrl"),
-        page_count=d.get("pageCount"),
-    )
+    if kind is HistoryEntryType.FAX:
+        return FaxHistoryEntry(
+            **base,
+            fax_status=open_enum(FaxStatus, d.get("faxStatusType")),
+            scheduled=timestamp(d.get("scheduled"), operation, "scheduled"),
+            document_url=d.get("documentUrl"),
+            report_url=d.get("reportUrl"),
+            preview_url=d.get("previewUrl"),
+            page_count=d.get("pageCount"),
+        )
+    return HistoryEntry(**base)
 
 
 # -- filter and update options --------------------------------------------------------------
@@ -400,19 +409,28 @@ class HistoryFilter:
                 field="start_date",
             )
 
-    def query(self) -> dict[str, Any]:
-        """The filter as keyword arguments of the generated ``list_history``/``export`` calls."""
+    def query(self, *, export: bool = False) -> dict[str, Any]:
+        """The filter as keyword arguments of ``get_history`` (``export``: ``get_history_csv``)."""
         q: dict[str, Any] = {}
+        types, directions, starred = (
+            (
+                raw.GetHistoryCsvTypesItem,
+                raw.GetHistoryCsvDirectionsItem,
+                raw.GetHistoryCsvStarredItem,
+            )
+            if export
+            else (raw.GetHistoryTypesItem, raw.GetHistoryDirectionsItem, raw.GetHistoryStarredItem)
+        )
         if self.connection_ids:
             q["connection_ids"] = list(self.connection_ids)
         if self.types:
-            q["types"] = [raw.HistoryEntryType(t.value) for t in self.types]
+            q["types"] = [types(t.value) for t in self.types]
         if self.directions:
-            q["directions"] = [raw.HistoryDirection(d.value) for d in self.directions]
+            q["directions"] = [directions(d.value) for d in self.directions]
         if self.archived is not None:
             q["archived"] = self.archived
         if self.starred is not None:
-            q["starred"] = raw.HistoryStarredFilter("STARRED" if self.starred else "UNSTARRED")
+            q["starred"] = [starred("STARRED" if self.starred else "UNSTARRED")]
         if self.start_date is not None:
             q["from_"] = self.start_date
         if self.end_date is not None:
@@ -474,34 +492,39 @@ def _chunks(
 def entry_by_id(entry_id: str) -> Op[HistoryEntry]:
     """Shared sub-step: GET /history/{entry_id} as the typed entry."""
     body = yield from fetch_body(
-        get_history_entry.prepare(entry_id=non_empty(entry_id, "entry_id"))
+        get_history_by_id.prepare(entry_id=non_empty(entry_id, "entry_id"))
     )
-    with reading(get_history_entry.OPERATION):
-        return history_entry(json.loads(body))
+    with reading(get_history_by_id.OPERATION):
+        return history_entry(json.loads(body), get_history_by_id.OPERATION)
 
 
-def _query(filter: object) -> dict[str, Any]:
+def _query(filter: object, *, export: bool = False) -> dict[str, Any]:
     if filter is None:
         return {}
     if not isinstance(filter, HistoryFilter):
         raise ValidationError(
             f"filter must be a HistoryFilter or None, got {filter!r}", field="filter"
         )
-    return filter.query()
+    return filter.query(export=export)
 
 
 def _entries(query: dict[str, Any], slice_: Pagination, page_size: int) -> Stream[HistoryEntry]:
     """Every entry of the slice, in API order, one page in memory at a time."""
 
     def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-        body = yield from fetch_body(list_history.prepare(**query, offset=offset, limit=size))
-        with reading(list_history.OPERATION):
+        body = yield from fetch_body(get_history.prepare(**query, offset=offset, limit=size))
+        with reading(get_history.OPERATION):
             data = json.loads(body)
-            entries, total = data["items"][:size], data["totalCount"]
-            more = offset + len(entries) < total
+            entries, total = (data.get("items") or [])[:size], data.get("totalCount")
+            # Without totalCount, a full page means there may be more.
+            more = (
+                len(entries) == size
+                if not isinstance(total, int)
+                else offset + len(entries) < total
+            )
         del data, body
         for index, e in enumerate(entries):
-            with reading(f"{list_history.OPERATION} (item {offset + index})"):
+            with reading(f"{get_history.OPERATION} (item {offset + index})"):
                 entry = history_entry(e)
             yield Emit(entry)
         return len(entries), more
@@ -534,13 +557,15 @@ def _csv_rows(text: str) -> tuple[str, str, int]:
     return header, rows, count
 
 
-def _update_item(entry_id: str, options: HistoryEntryUpdateOptions) -> raw.HistoryEntriesUpdateItem:
-    return raw.HistoryEntriesUpdateItem(id=entry_id, **options.flags())
+def _update_item(
+    entry_id: str, options: HistoryEntryUpdateOptions
+) -> raw.UpdateHistoryEntriesRequest:
+    return raw.UpdateHistoryEntriesRequest(id=entry_id, **options.flags())
 
 
-def _update_body(options: HistoryEntryUpdateOptions) -> raw.HistoryEntryUpdate:
+def _update_body(options: HistoryEntryUpdateOptions) -> raw.UpdateHistoryEntryRequest:
     note: str | Unset = UNSET if options.note is None else options.note
-    return raw.HistoryEntryUpdate(note=note, **options.flags())
+    return raw.UpdateHistoryEntryRequest(note=note, **options.flags())
 
 
 _REFUSED = frozenset({400, 404, 409, 422})
@@ -657,8 +682,8 @@ class HistoryResource(Resource[M]):
         if not callable(callback):
             raise ValidationError(f"callback must be callable, got {callback!r}", field="callback")
         limit, report = check_concurrency(concurrency), check_progress(progress)
-        bulk: list[raw.HistoryEntriesUpdateItem] = []
-        single: list[tuple[str, raw.HistoryEntryUpdate]] = []
+        bulk: list[raw.UpdateHistoryEntriesRequest] = []
+        single: list[tuple[str, raw.UpdateHistoryEntryRequest]] = []
         for entry in items(events, "events"):
             if not isinstance(entry, HistoryEntry):
                 raise ValidationError(
@@ -705,11 +730,11 @@ class HistoryResource(Resource[M]):
         ``pagination`` works as in :meth:`fetch_all`: without it every matching entry is
         exported (GET /history/export, page by page, the pages joined).
         """
-        query, slice_ = _query(filter), check_pagination(pagination)
+        query, slice_ = _query(filter, export=True), check_pagination(pagination)
         parts: list[str] = []
 
         def page(offset: int, size: int) -> Generator[Any, Any, tuple[int, bool]]:
-            text = yield from fetch(export_history_csv.prepare(**query, offset=offset, limit=size))
+            text = yield from fetch(get_history_csv.prepare(**query, offset=offset, limit=size))
             header, rows, count = _csv_rows(text)
             if not parts:
                 parts.append(header)

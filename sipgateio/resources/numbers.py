@@ -5,13 +5,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Generator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._ops import M, Op, Resource, check_pagination, fetch, operation, walk_pages
+from .._read import listed, open_enum, present
 from ..pagination import Pagination
-from ..raw.api.numbers import list_numbers
+from ..raw.api.numbers import get_numbers
+from ..raw.types import Unset
+
+if TYPE_CHECKING:
+    from ..raw.models import MnpState, NumberResponseWithEndpoint
 
 __all__ = [
     "PAGE_SIZE",
@@ -38,7 +43,7 @@ class NumberResponseItemType(enum.StrEnum):
 class NumberMnpState:
     """Porting state of a mobile number: released for porting, and until when."""
 
-    is_released: bool
+    is_released: bool | None
     released_until: datetime | None
 
 
@@ -48,13 +53,14 @@ class NumberResponseItem:
 
     ``number`` is in E.164 form, ``localized`` formatted for display. The endpoint
     fields are None for a number routed nowhere; ``mnp_state`` is only set on mobile
-    numbers, ``port_id`` only on numbers being ported.
+    numbers, ``port_id`` only on numbers being ported. Any other field the API leaves
+    out is None; a ``type`` this release does not know arrives as a plain ``str``.
     """
 
     id: str
-    number: str
-    localized: str
-    type: NumberResponseItemType
+    number: str | None
+    localized: str | None
+    type: NumberResponseItemType | str | None
     endpoint_id: str | None
     endpoint_alias: str | None
     endpoint_url: str | None
@@ -69,23 +75,25 @@ def _aware(value: Any) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def _mnp_state(m: Any) -> NumberMnpState | None:
-    if not m:  # UNSET or None
+def _mnp_state(m: MnpState | Unset | None) -> NumberMnpState | None:
+    if m is None or isinstance(m, Unset):
         return None
-    return NumberMnpState(is_released=m.is_released, released_until=_aware(m.released_until))
+    return NumberMnpState(
+        is_released=present(m.is_released), released_until=_aware(m.released_until)
+    )
 
 
-def _number(n: Any) -> NumberResponseItem:
+def _number(n: NumberResponseWithEndpoint) -> NumberResponseItem:
     return NumberResponseItem(
         id=n.id,
-        number=n.number,
-        localized=n.localized,
-        type=NumberResponseItemType(n.type_.value),
-        endpoint_id=n.endpoint_id or None,
-        endpoint_alias=n.endpoint_alias or None,
-        endpoint_url=n.endpoint_url or None,
+        number=present(n.number),
+        localized=present(n.localized),
+        type=open_enum(NumberResponseItemType, n.type_),
+        endpoint_id=present(n.endpoint_id) or None,
+        endpoint_alias=present(n.endpoint_alias) or None,
+        endpoint_url=present(n.endpoint_url) or None,
         mnp_state=_mnp_state(n.mnp_state),
-        port_id=n.port_id if isinstance(n.port_id, int) else None,
+        port_id=present(n.port_id),
     )
 
 
@@ -106,10 +114,11 @@ class NumbersResource(Resource[M]):
 
         def page(offset: int, size: int | None) -> Generator[Any, Any, tuple[int, bool]]:
             args = {} if size is None else {"offset": offset, "limit": size}
-            body = yield from fetch(list_numbers.prepare(**args))
-            numbers.extend(_number(n) for n in body.items)
-            total = body.total_count if isinstance(body.total_count, int) else None
-            return len(body.items), total is not None and offset + len(body.items) < total
+            body = yield from fetch(get_numbers.prepare(**args))
+            got = listed(body.items)
+            numbers.extend(_number(n) for n in got)
+            total = present(body.total_count)
+            return len(got), total is not None and offset + len(got) < total
 
         if slice_ == Pagination():
             # Most accounts have few numbers: ask plainly first (the request a bare client

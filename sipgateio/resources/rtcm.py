@@ -7,31 +7,35 @@ Every function takes the call as an :class:`RTCMCall` (as listed by
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._ops import M, Op, Resource, fetch, operation
+from .._read import listed, present
 from .._validation import boolean, http_url
 from .._validation import phone_number as _phone_number
 from ..errors import ValidationError
 from ..raw.api.rtcm import (
-    hang_up_call,
-    list_calls,
-    play_announcement,
-    send_dtmf,
+    get_calls,
+    hangup_call,
+    send_call_dtmf,
     set_call_hold,
     set_call_muted,
     set_call_recording,
+    start_call_announcement,
     transfer_call,
 )
 from ..raw.models import (
-    RtcmAnnouncementRequest,
-    RtcmDtmfRequest,
-    RtcmRecordingRequest,
-    RtcmToggleRequest,
-    RtcmTransferRequest,
+    AnnouncementRequest,
+    BooleanRequest,
+    DtmfRequest,
+    RecordingRequest,
+    TransferRequest,
 )
+
+if TYPE_CHECKING:
+    from ..raw.models import Call, Participant
 
 __all__ = ["RTCMCall", "RTCMParticipant", "RTCMResource"]
 
@@ -43,42 +47,48 @@ class RTCMParticipant:
     """A party of an established call.
 
     ``phone_number`` may be empty (anonymous); ``owner`` is True for the account's own side.
+    A flag the API leaves out is None.
     """
 
     participant_id: str
     phone_number: str
-    muted: bool
-    hold: bool
-    owner: bool
+    muted: bool | None
+    hold: bool | None
+    owner: bool | None
 
 
 @attrs.frozen(slots=True)
 class RTCMCall:
-    """A call that is established right now, with its state and participants."""
+    """A call that is established right now, with its state and participants.
+
+    A flag the API leaves out is None.
+    """
 
     call_id: str
-    muted: bool
-    recording: bool
-    hold: bool
+    muted: bool | None
+    recording: bool | None
+    hold: bool | None
     participants: tuple[RTCMParticipant, ...]
 
 
-def _rtcm_call(c: Any) -> RTCMCall:
+def _participant(p: Participant) -> RTCMParticipant:
+    number = present(p.phone_number)
+    return RTCMParticipant(
+        participant_id=p.participant_id,
+        phone_number="" if number is None else str(number),
+        muted=present(p.muted),
+        hold=present(p.hold),
+        owner=present(p.owner),
+    )
+
+
+def _rtcm_call(c: Call) -> RTCMCall:
     return RTCMCall(
         call_id=c.call_id,
-        muted=c.muted,
-        recording=c.recording,
-        hold=c.hold,
-        participants=tuple(
-            RTCMParticipant(
-                participant_id=p.participant_id,
-                phone_number="" if p.phone_number is None else str(p.phone_number),
-                muted=p.muted,
-                hold=p.hold,
-                owner=p.owner,
-            )
-            for p in c.participants
-        ),
+        muted=present(c.muted),
+        recording=present(c.recording),
+        hold=present(c.hold),
+        participants=tuple(_participant(p) for p in listed(c.participants)),
     )
 
 
@@ -112,19 +122,19 @@ class RTCMResource(Resource[M]):
 
         Calls still ringing and voicemail recordings in progress are not listed.
         """
-        calls = yield from fetch(list_calls.prepare())
-        return [_rtcm_call(c) for c in calls.data]
+        calls = yield from fetch(get_calls.prepare())
+        return [_rtcm_call(c) for c in listed(calls.data)]
 
     @operation
     def mute(self, call: RTCMCall | str, status: bool) -> Op[None]:
         """Mute (``status=True``) or unmute your side of the call (PUT /calls/{id}/muted)."""
-        body = RtcmToggleRequest(value=boolean(status, "status"))
+        body = BooleanRequest(value=boolean(status, "status"))
         yield from fetch(set_call_muted.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def hold(self, call: RTCMCall | str, status: bool) -> Op[None]:
         """Put the call on hold (``status=True``) or resume it (PUT /calls/{id}/hold)."""
-        body = RtcmToggleRequest(value=boolean(status, "status"))
+        body = BooleanRequest(value=boolean(status, "status"))
         yield from fetch(set_call_hold.prepare(call_id=_call_id(call), body=body))
 
     @operation
@@ -134,7 +144,7 @@ class RTCMResource(Resource[M]):
         With ``announcement=True`` the participants hear that recording starts or stops.
         The recording appears on the call's history entry.
         """
-        body = RtcmRecordingRequest(
+        body = RecordingRequest(
             value=boolean(value, "value"), announcement=boolean(announcement, "announcement")
         )
         yield from fetch(set_call_recording.prepare(call_id=_call_id(call), body=body))
@@ -145,8 +155,8 @@ class RTCMResource(Resource[M]):
 
         The file must be a WAV file: mono, 16 bit PCM, 8 kHz (POST /calls/{id}/announcements).
         """
-        body = RtcmAnnouncementRequest(url=http_url(announcement, "announcement"))
-        yield from fetch(play_announcement.prepare(call_id=_call_id(call), body=body))
+        body = AnnouncementRequest(url=http_url(announcement, "announcement"))
+        yield from fetch(start_call_announcement.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def transfer(self, call: RTCMCall | str, *, attended: bool, phone_number: str) -> Op[None]:
@@ -155,7 +165,7 @@ class RTCMResource(Resource[M]):
         ``attended=True`` lets you talk to the target first; False connects straight away.
         The number is normalised to E.164.
         """
-        body = RtcmTransferRequest(
+        body = TransferRequest(
             attended=boolean(attended, "attended"),
             phone_number=_phone_number(phone_number, "phone_number"),
         )
@@ -164,10 +174,10 @@ class RTCMResource(Resource[M]):
     @operation
     def send_dtmf(self, call: RTCMCall | str, sequence: str) -> Op[None]:
         """Send DTMF tones (0-9, A-D, *, #; lower case is upper-cased) (POST /calls/{id}/dtmf)."""
-        body = RtcmDtmfRequest(sequence=_dtmf(sequence))
-        yield from fetch(send_dtmf.prepare(call_id=_call_id(call), body=body))
+        body = DtmfRequest(sequence=_dtmf(sequence))
+        yield from fetch(send_call_dtmf.prepare(call_id=_call_id(call), body=body))
 
     @operation
     def hang_up(self, call: RTCMCall | str) -> Op[None]:
         """End the call for every participant (DELETE /calls/{id})."""
-        yield from fetch(hang_up_call.prepare(call_id=_call_id(call)))
+        yield from fetch(hangup_call.prepare(call_id=_call_id(call)))

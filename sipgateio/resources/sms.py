@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._ops import Fetch, M, Op, Resource, fetch, operation
+from .._read import listed, needed, present
 from .._validation import extension_id, non_empty, phone_number, to_e164
 from ..errors import SipgateIOError, ValidationError
-from ..raw.api.sms import (
-    list_sms_caller_ids,
-    list_sms_extensions,
-    send_sms,
-    set_sms_caller_id,
-)
-from ..raw.models import SmsCallerIdUpdate, SmsRequest
+from ..raw.api.sessions import send_web_sms
+from ..raw.api.sms import edit_caller_id, get_sms_caller_ids, get_sms_extensions
+from ..raw.models import SendWebSmsRequest, SetSmsCallerIdRequest
 from ..raw.types import UNSET
 from .users import authenticated_webuser_id
+
+if TYPE_CHECKING:
+    from ..raw.models import SmsCallerIdsResponse
 
 __all__ = ["MAX_SCHEDULE_AHEAD", "SmsExtension", "SmsResource"]
 
@@ -33,12 +33,12 @@ MAX_SCHEDULE_AHEAD = timedelta(days=30)
 class SmsExtension:
     """An SMS extension of a web user (``id`` like ``s0``).
 
-    ``caller_id`` is the sender number its messages currently show, None when the API
-    does not report one.
+    ``alias`` is None when the API leaves it out. ``caller_id`` is the sender number its
+    messages currently show, None when the API does not report one.
     """
 
     id: str
-    alias: str
+    alias: str | None
     caller_id: str | None
 
 
@@ -107,25 +107,35 @@ def _same_number(api_number: str, e164: str) -> bool:
     return to_e164(text) == e164
 
 
-def _caller_ids(page: Any) -> list[_CallerId]:
+def _caller_ids(page: SmsCallerIdsResponse) -> list[_CallerId]:
+    # The from_ flow decides with every one of these fields: each is needed.
+    op = get_sms_caller_ids.OPERATION
     return [
-        _CallerId(id=c.id, phonenumber=c.phonenumber, verified=c.verified, default=c.default_number)
-        for c in page.items
+        _CallerId(
+            id=c.id,
+            phonenumber=needed(c.phonenumber, op, "items[].phonenumber"),
+            verified=needed(c.verified, op, "items[].verified"),
+            default=needed(c.default_number, op, "items[].defaultNumber"),
+        )
+        for c in listed(page.items)
     ]
 
 
 def _extensions(webuser_id: str) -> Op[list[SmsExtension]]:
-    page = yield from fetch(list_sms_extensions.prepare(user_id=webuser_id))
-    return [SmsExtension(id=e.id, alias=e.alias, caller_id=e.caller_id or None) for e in page.items]
+    page = yield from fetch(get_sms_extensions.prepare(user_id=webuser_id))
+    return [
+        SmsExtension(id=e.id, alias=present(e.alias), caller_id=present(e.caller_id) or None)
+        for e in listed(page.items)
+    ]
 
 
 def _set_default(webuser_id: str, sms_id: str, caller_id: int) -> Fetch[None]:
     return fetch(
-        set_sms_caller_id.prepare(
+        edit_caller_id.prepare(
             user_id=webuser_id,
             sms_id=sms_id,
             caller_id=caller_id,
-            body=SmsCallerIdUpdate(default_number=True),
+            body=SetSmsCallerIdRequest(default_number=True),
         )
     )
 
@@ -140,8 +150,8 @@ class _Message:
     from_: str | None
     send_at: int | None
 
-    def body(self, sms_id: str) -> SmsRequest:
-        return SmsRequest(
+    def body(self, sms_id: str) -> SendWebSmsRequest:
+        return SendWebSmsRequest(
             sms_id=sms_id,
             recipient=self.to,
             message=self.text,
@@ -161,7 +171,7 @@ def _message(
 
 def _send(msg: _Message) -> Op[None]:
     if msg.sms_id is not None:
-        yield from fetch(send_sms.prepare(body=msg.body(msg.sms_id)))
+        yield from fetch(send_web_sms.prepare(body=msg.body(msg.sms_id)))
     else:
         assert msg.from_ is not None
         yield from _send_from_number(msg.from_, msg)
@@ -184,7 +194,7 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
         )
     sms_id = extensions[0].id
     caller_ids = _caller_ids(
-        (yield from fetch(list_sms_caller_ids.prepare(user_id=webuser_id, sms_id=sms_id)))
+        (yield from fetch(get_sms_caller_ids.prepare(user_id=webuser_id, sms_id=sms_id)))
     )
     match = next((c for c in caller_ids if _same_number(c.phonenumber, from_)), None)
     if match is None:
@@ -203,15 +213,15 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
     previous = next((c for c in caller_ids if c.default), None)
     if previous is not None and previous.id == match.id:
         yield from fetch(
-            send_sms.prepare(body=msg.body(sms_id))
+            send_web_sms.prepare(body=msg.body(sms_id))
         )  # already the default: nothing to change
         return
     yield from _set_default(webuser_id, sms_id, match.id)
     if previous is None:  # there is no previous default to go back to
-        yield from fetch(send_sms.prepare(body=msg.body(sms_id)))
+        yield from fetch(send_web_sms.prepare(body=msg.body(sms_id)))
         return
     try:
-        yield from fetch(send_sms.prepare(body=msg.body(sms_id)))
+        yield from fetch(send_web_sms.prepare(body=msg.body(sms_id)))
     except GeneratorExit:
         # The caller went away mid-send (task cancelled, interrupt): no more calls possible.
         logger.warning(

@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._ops import M, Op, Resource, fetch, operation
-from ..raw.api.voicemails import list_voicemails
+from .._read import listed, present
+from ..raw.api.voicemails import get_voicemails
 from .history import Endpoint
+
+if TYPE_CHECKING:
+    from ..raw.models import SimpleVoicemailResponse
 
 __all__ = ["Endpoint", "Voicemail", "VoicemailsResource"]
 
 
 @attrs.frozen(slots=True)
 class Voicemail:
-    """A voicemail box (``id`` like ``v0``) and the extension it belongs to."""
+    """A voicemail box (``id`` like ``v0``) and the extension it belongs to.
+
+    A field the API leaves out is None.
+    """
 
     id: str
-    alias: str
-    belongs_to_endpoint: Endpoint
+    alias: str | None
+    belongs_to_endpoint: Endpoint | None
 
 
-def _voicemail(v: Any) -> Voicemail:
-    owner = v.belongs_to_endpoint
+def _voicemail(v: SimpleVoicemailResponse) -> Voicemail:
+    owner = present(v.belongs_to_endpoint)
     return Voicemail(
         id=v.id,
-        alias=v.alias,
-        belongs_to_endpoint=Endpoint(extension=owner.extension, type=owner.type_),
+        alias=present(v.alias),
+        belongs_to_endpoint=None
+        if owner is None
+        else Endpoint(extension=present(owner.extension), type=present(owner.type_)),
     )
 
 
@@ -39,5 +48,5 @@ class VoicemailsResource(Resource[M]):
     @operation
     def get_voicemails(self) -> Op[list[Voicemail]]:
         """Every voicemail box of the account (GET /voicemails)."""
-        page = yield from fetch(list_voicemails.prepare())
-        return [_voicemail(v) for v in page.items]
+        page = yield from fetch(get_voicemails.prepare())
+        return [_voicemail(v) for v in listed(page.items)]

@@ -7,14 +7,19 @@ changing different settings at the same moment can therefore overwrite each othe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._ops import M, Op, Resource, fetch, operation
+from .._read import missing, present
 from .._validation import boolean, extension_id, http_url, items
-from ..raw.api.settings import get_sipgateio_settings, update_sipgateio_settings
-from ..raw.models import SipgateioSettingsUpdate
+from ..raw.api.settings import get_sipgate_io_urls, set_sipgate_io_urls
+from ..raw.models import SetSipgateIoAccountSettingsRequest
+from ..raw.types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..raw.models import SipgateIoUrlResponse
 
 __all__ = ["WebhookSettings", "WebhookSettingsResource"]
 
@@ -28,38 +33,61 @@ class WebhookSettings:
 
     ``incoming_url``/``outgoing_url`` are ``""`` when unset. ``whitelist`` is None when
     every phone line and group triggers webhooks, or the extensions that do (``()``: none).
+    ``log`` is None when the API does not report it.
     """
 
     incoming_url: str
     outgoing_url: str
-    log: bool
+    log: bool | None
     whitelist: tuple[str, ...] | None
 
 
-def _settings(s: Any) -> WebhookSettings:
+def _settings(s: SipgateIoUrlResponse) -> WebhookSettings:
+    whitelist = present(s.whitelist)
     return WebhookSettings(
-        incoming_url=s.incoming_url or "",
-        outgoing_url=s.outgoing_url or "",
-        log=bool(s.log),
-        whitelist=None if s.whitelist is None else tuple(s.whitelist),
+        incoming_url=present(s.incoming_url) or "",
+        outgoing_url=present(s.outgoing_url) or "",
+        log=present(s.log),
+        whitelist=None if whitelist is None else tuple(whitelist),
     )
 
 
 def _change(**changes: Any) -> Op[None]:
     """Read the settings, apply ``changes`` (WebhookSettings field names), write them back.
 
-    Fields the API sends that this library does not know are written back unchanged.
+    Fields the API sends that this library does not know are written back unchanged. The
+    API replaces the settings as a whole, so both URLs are needed from the answer (writing
+    a guess would clear one); a missing log flag or whitelist is left out of the write.
     """
-    current = yield from fetch(get_sipgateio_settings.prepare())
+    current = yield from fetch(get_sipgate_io_urls.prepare())
     new = attrs.evolve(_settings(current), **changes)
-    body = SipgateioSettingsUpdate(
-        incoming_url=new.incoming_url,
-        outgoing_url=new.outgoing_url,
-        log=new.log,
-        whitelist=None if new.whitelist is None else list(new.whitelist),
+    op = get_sipgate_io_urls.OPERATION
+    incoming, outgoing = (
+        new.incoming_url
+        if "incoming_url" in changes
+        else _url(current.incoming_url, op, "incomingUrl"),
+        new.outgoing_url
+        if "outgoing_url" in changes
+        else _url(current.outgoing_url, op, "outgoingUrl"),
+    )
+    keep_whitelist = "whitelist" not in changes and isinstance(current.whitelist, Unset)
+    body = SetSipgateIoAccountSettingsRequest(
+        incoming_url=incoming,
+        outgoing_url=outgoing,
+        log=UNSET if new.log is None else new.log,
+        whitelist=UNSET
+        if keep_whitelist
+        else (None if new.whitelist is None else list(new.whitelist)),
     )
     body.additional_properties = dict(current.additional_properties)
-    yield from fetch(update_sipgateio_settings.prepare(body=body))
+    yield from fetch(set_sipgate_io_urls.prepare(body=body))
+
+
+def _url(value: str | Unset | None, operation: str, field: str) -> str:
+    """A URL to write back: null means unset (``""``), a missing one cannot be guessed."""
+    if isinstance(value, Unset):
+        raise missing(operation, field)
+    return value or ""
 
 
 class WebhookSettingsResource(Resource[M]):
@@ -68,7 +96,7 @@ class WebhookSettingsResource(Resource[M]):
     @operation
     def get_webhook_settings(self) -> Op[WebhookSettings]:
         """The current settings (GET /settings/sipgateio)."""
-        return _settings((yield from fetch(get_sipgateio_settings.prepare())))
+        return _settings((yield from fetch(get_sipgate_io_urls.prepare())))
 
     @operation
     def set_incoming_url(self, url: str) -> Op[None]:

@@ -186,7 +186,7 @@ def test_status_of_an_entry_that_is_not_a_fax(flavour: Flavour, api: APIStub) ->
 
 def test_status_of_a_fax_without_status(flavour: Flavour, api: APIStub) -> None:
     api.reply("GET", "/v2/history/5", json=entry(status=None, id="5"))
-    with pytest.raises(sipgateio.SipgateIOError, match="no faxStatusType"):
+    with pytest.raises(sipgateio.UnexpectedResponseError, match=r"lacks 'faxStatusType'"):
         flavour.run(lambda c: c.fax.get_fax_status("5"))
 
 

@@ -1,4 +1,4 @@
-"""A client library for accessing sipgate REST API v2 (sipgateio subset)"""
+"""A client library for accessing sipgate REST API v2 (as described for sipgateio)"""
 
 from .client import AuthenticatedClient, Client
 

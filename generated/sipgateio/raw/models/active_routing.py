@@ -6,20 +6,21 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ActiveRouting")
 
 
 @_attrs_define
 class ActiveRouting:
-    """A phone line or group a device currently rings for.
-
+    """
     Attributes:
-        id (str): Extension id, e.g. `p0` or `g1`.
-        alias (str): Display name.
+        id (str):
+        alias (str | Unset):
     """
 
     id: str
-    alias: str
+    alias: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +33,10 @@ class ActiveRouting:
         field_dict.update(
             {
                 "id": id,
-                "alias": alias,
             }
         )
+        if alias is not UNSET:
+            field_dict["alias"] = alias
 
         return field_dict
 
@@ -43,7 +45,7 @@ class ActiveRouting:
         d = dict(src_dict)
         id = d.pop("id")
 
-        alias = d.pop("alias")
+        alias = d.pop("alias", UNSET)
 
         active_routing = cls(
             id=id,

@@ -6,20 +6,21 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="CallRecording")
 
 
 @_attrs_define
 class CallRecording:
-    """A recording made during a call.
-
+    """
     Attributes:
         id (str):
-        url (str): Download address of the audio file.
+        url (str | Unset):
     """
 
     id: str
-    url: str
+    url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +33,10 @@ class CallRecording:
         field_dict.update(
             {
                 "id": id,
-                "url": url,
             }
         )
+        if url is not UNSET:
+            field_dict["url"] = url
 
         return field_dict
 
@@ -43,7 +45,7 @@ class CallRecording:
         d = dict(src_dict)
         id = d.pop("id")
 
-        url = d.pop("url")
+        url = d.pop("url", UNSET)
 
         call_recording = cls(
             id=id,

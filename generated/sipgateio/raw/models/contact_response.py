@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.contact_scope import ContactScope
+from ..models.contact_response_scope import ContactResponseScope
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.contact_address import ContactAddress
-    from ..models.contact_email import ContactEmail
-    from ..models.contact_number import ContactNumber
+    from ..models.address_response import AddressResponse
+    from ..models.e_mail_response import EMailResponse
+    from ..models.number_response import NumberResponse
 
 
 T = TypeVar("T", bound="ContactResponse")
@@ -19,29 +20,26 @@ T = TypeVar("T", bound="ContactResponse")
 
 @_attrs_define
 class ContactResponse:
-    """A contact as stored by sipgate.
-
+    """
     Attributes:
         id (str):
-        name (str): Full display name.
-        picture (None | str): The contact's picture, or null if there is none.
-        emails (list[ContactEmail]):
-        numbers (list[ContactNumber]):
-        addresses (list[ContactAddress]):
-        organization (list[list[str]]): Organisations the contact belongs to; each is a list of names from the company
-            down to the department.
-        scope (ContactScope): Which address book a contact lives in: PRIVATE (visible to its owner only), SHARED
-            (visible to everyone in the account) or INTERNAL (maintained by sipgate).
+        name (str | Unset):
+        picture (None | str | Unset):
+        emails (list[EMailResponse] | Unset):
+        numbers (list[NumberResponse] | Unset):
+        addresses (list[AddressResponse] | Unset):
+        organization (list[list[str]] | Unset):
+        scope (ContactResponseScope | Unset):
     """
 
     id: str
-    name: str
-    picture: None | str
-    emails: list[ContactEmail]
-    numbers: list[ContactNumber]
-    addresses: list[ContactAddress]
-    organization: list[list[str]]
-    scope: ContactScope
+    name: str | Unset = UNSET
+    picture: None | str | Unset = UNSET
+    emails: list[EMailResponse] | Unset = UNSET
+    numbers: list[NumberResponse] | Unset = UNSET
+    addresses: list[AddressResponse] | Unset = UNSET
+    organization: list[list[str]] | Unset = UNSET
+    scope: ContactResponseScope | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,96 +47,131 @@ class ContactResponse:
 
         name = self.name
 
-        picture: None | str
-        picture = self.picture
+        picture: None | str | Unset
+        if isinstance(self.picture, Unset):
+            picture = UNSET
+        else:
+            picture = self.picture
 
-        emails = []
-        for emails_item_data in self.emails:
-            emails_item = emails_item_data.to_dict()
-            emails.append(emails_item)
+        emails: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = []
+            for emails_item_data in self.emails:
+                emails_item = emails_item_data.to_dict()
+                emails.append(emails_item)
 
-        numbers = []
-        for numbers_item_data in self.numbers:
-            numbers_item = numbers_item_data.to_dict()
-            numbers.append(numbers_item)
+        numbers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.numbers, Unset):
+            numbers = []
+            for numbers_item_data in self.numbers:
+                numbers_item = numbers_item_data.to_dict()
+                numbers.append(numbers_item)
 
-        addresses = []
-        for addresses_item_data in self.addresses:
-            addresses_item = addresses_item_data.to_dict()
-            addresses.append(addresses_item)
+        addresses: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.addresses, Unset):
+            addresses = []
+            for addresses_item_data in self.addresses:
+                addresses_item = addresses_item_data.to_dict()
+                addresses.append(addresses_item)
 
-        organization = []
-        for organization_item_data in self.organization:
-            organization_item = organization_item_data
+        organization: list[list[str]] | Unset = UNSET
+        if not isinstance(self.organization, Unset):
+            organization = []
+            for organization_item_data in self.organization:
+                organization_item = organization_item_data
 
-            organization.append(organization_item)
+                organization.append(organization_item)
 
-        scope = self.scope.value
+        scope: str | Unset = UNSET
+        if not isinstance(self.scope, Unset):
+            scope = self.scope.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
-                "picture": picture,
-                "emails": emails,
-                "numbers": numbers,
-                "addresses": addresses,
-                "organization": organization,
-                "scope": scope,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if picture is not UNSET:
+            field_dict["picture"] = picture
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if numbers is not UNSET:
+            field_dict["numbers"] = numbers
+        if addresses is not UNSET:
+            field_dict["addresses"] = addresses
+        if organization is not UNSET:
+            field_dict["organization"] = organization
+        if scope is not UNSET:
+            field_dict["scope"] = scope
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_address import ContactAddress
-        from ..models.contact_email import ContactEmail
-        from ..models.contact_number import ContactNumber
+        from ..models.address_response import AddressResponse
+        from ..models.e_mail_response import EMailResponse
+        from ..models.number_response import NumberResponse
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        def _parse_picture(data: object) -> None | str:
+        def _parse_picture(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        picture = _parse_picture(d.pop("picture"))
+        picture = _parse_picture(d.pop("picture", UNSET))
 
-        emails = []
-        _emails = d.pop("emails")
-        for emails_item_data in _emails:
-            emails_item = ContactEmail.from_dict(emails_item_data)
+        _emails = d.pop("emails", UNSET)
+        emails: list[EMailResponse] | Unset = UNSET
+        if _emails is not UNSET:
+            emails = []
+            for emails_item_data in _emails:
+                emails_item = EMailResponse.from_dict(emails_item_data)
 
-            emails.append(emails_item)
+                emails.append(emails_item)
 
-        numbers = []
-        _numbers = d.pop("numbers")
-        for numbers_item_data in _numbers:
-            numbers_item = ContactNumber.from_dict(numbers_item_data)
+        _numbers = d.pop("numbers", UNSET)
+        numbers: list[NumberResponse] | Unset = UNSET
+        if _numbers is not UNSET:
+            numbers = []
+            for numbers_item_data in _numbers:
+                numbers_item = NumberResponse.from_dict(numbers_item_data)
 
-            numbers.append(numbers_item)
+                numbers.append(numbers_item)
 
-        addresses = []
-        _addresses = d.pop("addresses")
-        for addresses_item_data in _addresses:
-            addresses_item = ContactAddress.from_dict(addresses_item_data)
+        _addresses = d.pop("addresses", UNSET)
+        addresses: list[AddressResponse] | Unset = UNSET
+        if _addresses is not UNSET:
+            addresses = []
+            for addresses_item_data in _addresses:
+                addresses_item = AddressResponse.from_dict(addresses_item_data)
 
-            addresses.append(addresses_item)
+                addresses.append(addresses_item)
 
-        organization = []
-        _organization = d.pop("organization")
-        for organization_item_data in _organization:
-            organization_item = cast(list[str], organization_item_data)
+        _organization = d.pop("organization", UNSET)
+        organization: list[list[str]] | Unset = UNSET
+        if _organization is not UNSET:
+            organization = []
+            for organization_item_data in _organization:
+                organization_item = cast(list[str], organization_item_data)
 
-            organization.append(organization_item)
+                organization.append(organization_item)
 
-        scope = ContactScope(d.pop("scope"))
+        _scope = d.pop("scope", UNSET)
+        scope: ContactResponseScope | Unset
+        if isinstance(_scope, Unset):
+            scope = UNSET
+        else:
+            scope = ContactResponseScope(_scope)
 
         contact_response = cls(
             id=id,

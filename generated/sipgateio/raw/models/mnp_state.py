@@ -14,14 +14,13 @@ T = TypeVar("T", bound="MnpState")
 
 @_attrs_define
 class MnpState:
-    """Porting state of a mobile number (mobile number portability).
-
+    """
     Attributes:
-        is_released (bool): Whether the number has been released for porting to another carrier.
-        released_until (datetime.datetime | None | Unset): Until when the release for porting is valid.
+        is_released (bool | Unset):
+        released_until (datetime.datetime | None | Unset):
     """
 
-    is_released: bool
+    is_released: bool | Unset = UNSET
     released_until: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,11 +37,9 @@ class MnpState:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "isReleased": is_released,
-            }
-        )
+        field_dict.update({})
+        if is_released is not UNSET:
+            field_dict["isReleased"] = is_released
         if released_until is not UNSET:
             field_dict["releasedUntil"] = released_until
 
@@ -51,7 +48,7 @@ class MnpState:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        is_released = d.pop("isReleased")
+        is_released = d.pop("isReleased", UNSET)
 
         def _parse_released_until(data: object) -> datetime.datetime | None | Unset:
             if data is None:

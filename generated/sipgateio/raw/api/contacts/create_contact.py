@@ -5,8 +5,8 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
-from ...models.contact_create_request import ContactCreateRequest
-from ...types import Prepared, Response
+from ...models.create_contact_request import CreateContactRequest
+from ...types import UNSET, Prepared, Response, Unset
 
 OPERATION = "POST /contacts"
 """The operation of this module: method and path template."""
@@ -14,7 +14,7 @@ OPERATION = "POST /contacts"
 
 def request_kwargs(
     *,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of POST /contacts with these parameters."""
     headers: dict[str, Any] = {}
@@ -24,7 +24,8 @@ def request_kwargs(
         "url": "/contacts",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -54,7 +55,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -79,9 +80,9 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> Response[None]:
-    """POST /contacts: Create a contact.
+    """POST /contacts.
 
     Returns the status, headers, body and the parsed answer. Raises
     :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
@@ -98,7 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> None:
     """POST /contacts, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -113,7 +114,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -127,7 +128,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ContactCreateRequest,
+    body: CreateContactRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -75,7 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[None]:
-    """DELETE /contacts/{contact_id}: Delete a contact.
+    """DELETE /contacts/{contact_id}.
 
     Returns the status, headers, body and the parsed answer. Raises
     :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`

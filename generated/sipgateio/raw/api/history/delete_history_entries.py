@@ -5,7 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
-from ...types import UNSET, Prepared, Response
+from ...types import UNSET, Prepared, Response, Unset
 
 OPERATION = "DELETE /history"
 """The operation of this module: method and path template."""
@@ -13,13 +13,15 @@ OPERATION = "DELETE /history"
 
 def request_kwargs(
     *,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of DELETE /history with these parameters."""
 
     params: dict[str, Any] = {}
 
-    json_id = id
+    json_id: list[str] | Unset = UNSET
+    if not isinstance(id, Unset):
+        json_id = id
 
     params["id"] = json_id
 
@@ -56,7 +58,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -81,9 +83,9 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> Response[None]:
-    """DELETE /history: Delete several history entries.
+    """DELETE /history.
 
     Returns the status, headers, body and the parsed answer. Raises
     :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
@@ -100,7 +102,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> None:
     """DELETE /history, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -115,7 +117,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -129,7 +131,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str],
+    id: list[str] | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

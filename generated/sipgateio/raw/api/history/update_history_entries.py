@@ -5,8 +5,8 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
-from ...models.history_entries_update_item import HistoryEntriesUpdateItem
-from ...types import Prepared, Response
+from ...models.update_history_entries_request import UpdateHistoryEntriesRequest
+from ...types import UNSET, Prepared, Response, Unset
 
 OPERATION = "PUT /history"
 """The operation of this module: method and path template."""
@@ -14,7 +14,7 @@ OPERATION = "PUT /history"
 
 def request_kwargs(
     *,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /history with these parameters."""
     headers: dict[str, Any] = {}
@@ -24,10 +24,11 @@ def request_kwargs(
         "url": "/history",
     }
 
-    _kwargs["json"] = []
-    for body_item_data in body:
-        body_item = body_item_data.to_dict()
-        _kwargs["json"].append(body_item)
+    if not isinstance(body, Unset):
+        _kwargs["json"] = []
+        for body_item_data in body:
+            body_item = body_item_data.to_dict()
+            _kwargs["json"].append(body_item)
 
     headers["Content-Type"] = "application/json"
 
@@ -57,7 +58,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -82,9 +83,9 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> Response[None]:
-    """PUT /history: Update flags of several history entries.
+    """PUT /history.
 
     Returns the status, headers, body and the parsed answer. Raises
     :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
@@ -101,7 +102,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> None:
     """PUT /history, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -116,7 +117,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -130,7 +131,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: list[HistoryEntriesUpdateItem],
+    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

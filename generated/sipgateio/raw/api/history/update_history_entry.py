@@ -6,8 +6,8 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
-from ...models.history_entry_update import HistoryEntryUpdate
-from ...types import Prepared, Response
+from ...models.update_history_entry_request import UpdateHistoryEntryRequest
+from ...types import UNSET, Prepared, Response, Unset
 
 OPERATION = "PUT /history/{entry_id}"
 """The operation of this module: method and path template."""
@@ -16,7 +16,7 @@ OPERATION = "PUT /history/{entry_id}"
 def request_kwargs(
     entry_id: str,
     *,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /history/{entry_id} with these parameters."""
     headers: dict[str, Any] = {}
@@ -28,7 +28,8 @@ def request_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -59,7 +60,7 @@ def parse_response(response: httpx.Response) -> None:
 def prepare(
     entry_id: str,
     *,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -86,9 +87,9 @@ def sync_detailed(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> Response[None]:
-    """PUT /history/{entry_id}: Update one history entry.
+    """PUT /history/{entry_id}.
 
     Returns the status, headers, body and the parsed answer. Raises
     :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
@@ -107,7 +108,7 @@ def sync(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> None:
     """PUT /history/{entry_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -124,7 +125,7 @@ async def asyncio_detailed(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -140,7 +141,7 @@ async def asyncio(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: HistoryEntryUpdate,
+    body: UpdateHistoryEntryRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -1,0 +1,136 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.events_response import EventsResponse
+from ...types import Prepared, Response
+
+OPERATION = "DELETE /app/events/{id}"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    id: int,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of DELETE /app/events/{id} with these parameters."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/app/events/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> EventsResponse:
+    response_200 = EventsResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> EventsResponse:
+    """Read an answer of DELETE /app/events/{id}.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    id: int,
+) -> Prepared[EventsResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            id=id,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[EventsResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EventsResponse]:
+    """DELETE /app/events/{id}.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            id=id,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EventsResponse:
+    """DELETE /app/events/{id}, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                id=id,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EventsResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            id=id,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EventsResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                id=id,
+            )
+        )
+    )

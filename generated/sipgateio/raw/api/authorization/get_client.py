@@ -1,0 +1,136 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.o_auth_client import OAuthClient
+from ...types import Prepared, Response
+
+OPERATION = "GET /authorization/oauth2/clients/{client_id}"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    client_id: str,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of GET /authorization/oauth2/clients/{client_id} with these parameters."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/authorization/oauth2/clients/{client_id}".format(
+            client_id=quote(str(client_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> OAuthClient:
+    response_200 = OAuthClient.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> OAuthClient:
+    """Read an answer of GET /authorization/oauth2/clients/{client_id}.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    client_id: str,
+) -> Prepared[OAuthClient]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            client_id=client_id,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[OAuthClient]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[OAuthClient]:
+    """GET /authorization/oauth2/clients/{client_id}.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            client_id=client_id,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> OAuthClient:
+    """GET /authorization/oauth2/clients/{client_id}, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                client_id=client_id,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[OAuthClient]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            client_id=client_id,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> OAuthClient:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                client_id=client_id,
+            )
+        )
+    )

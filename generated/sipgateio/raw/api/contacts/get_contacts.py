@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.contacts_response import ContactsResponse
+from ...types import UNSET, Prepared, Response, Unset
+
+OPERATION = "GET /contacts"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    *,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of GET /contacts with these parameters."""
+
+    params: dict[str, Any] = {}
+
+    json_phonenumbers: list[str] | Unset = UNSET
+    if not isinstance(phonenumbers, Unset):
+        json_phonenumbers = phonenumbers
+
+    params["phonenumbers"] = json_phonenumbers
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/contacts",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> ContactsResponse:
+    response_200 = ContactsResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> ContactsResponse:
+    """Read an answer of GET /contacts.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    *,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> Prepared[ContactsResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            phonenumbers=phonenumbers,
+            limit=limit,
+            offset=offset,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[ContactsResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> Response[ContactsResponse]:
+    """GET /contacts.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            phonenumbers=phonenumbers,
+            limit=limit,
+            offset=offset,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> ContactsResponse:
+    """GET /contacts, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                phonenumbers=phonenumbers,
+                limit=limit,
+                offset=offset,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> Response[ContactsResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            phonenumbers=phonenumbers,
+            limit=limit,
+            offset=offset,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    phonenumbers: list[str] | Unset = UNSET,
+    limit: int | Unset = 5000,
+    offset: int | Unset = 0,
+) -> ContactsResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                phonenumbers=phonenumbers,
+                limit=limit,
+                offset=offset,
+            )
+        )
+    )

@@ -1,0 +1,133 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...types import Prepared, Response
+
+OPERATION = "DELETE /devices/{device_id}"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    device_id: str,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of DELETE /devices/{device_id} with these parameters."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/devices/{device_id}".format(
+            device_id=quote(str(device_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> None:
+    return None
+
+
+def parse_response(response: httpx.Response) -> None:
+    """Read an answer of DELETE /devices/{device_id}.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    device_id: str,
+) -> Prepared[None]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            device_id=device_id,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[None]:
+    parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=None,
+    )
+
+
+def sync_detailed(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """DELETE /devices/{device_id}.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            device_id=device_id,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """DELETE /devices/{device_id}, returning only the parsed answer (see ``sync_detailed``)."""
+    parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                device_id=device_id,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            device_id=device_id,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    device_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                device_id=device_id,
+            )
+        )
+    )

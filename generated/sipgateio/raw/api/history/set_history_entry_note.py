@@ -1,0 +1,157 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.history_entry_response import HistoryEntryResponse
+from ...models.set_history_entry_note_request import SetHistoryEntryNoteRequest
+from ...types import UNSET, Prepared, Response, Unset
+
+OPERATION = "PUT /history/{entry_id}/note"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    entry_id: str,
+    *,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of PUT /history/{entry_id}/note with these parameters."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/history/{entry_id}/note".format(
+            entry_id=quote(str(entry_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> HistoryEntryResponse:
+    response_200 = HistoryEntryResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> HistoryEntryResponse:
+    """Read an answer of PUT /history/{entry_id}/note.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    entry_id: str,
+    *,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> Prepared[HistoryEntryResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            entry_id=entry_id,
+            body=body,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[HistoryEntryResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> Response[HistoryEntryResponse]:
+    """PUT /history/{entry_id}/note.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            entry_id=entry_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> HistoryEntryResponse:
+    """PUT /history/{entry_id}/note, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                entry_id=entry_id,
+                body=body,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> Response[HistoryEntryResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            entry_id=entry_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SetHistoryEntryNoteRequest | Unset = UNSET,
+) -> HistoryEntryResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                entry_id=entry_id,
+                body=body,
+            )
+        )
+    )

@@ -1,0 +1,148 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.phoneline_voicemails_response import PhonelineVoicemailsResponse
+from ...types import Prepared, Response
+
+OPERATION = "GET /{user_id}/phonelines/{phoneline_id}/voicemails"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    user_id: str,
+    phoneline_id: str,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of GET /{user_id}/phonelines/{phoneline_id}/voicemails with these parameters."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{user_id}/phonelines/{phoneline_id}/voicemails".format(
+            user_id=quote(str(user_id), safe=""),
+            phoneline_id=quote(str(phoneline_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> PhonelineVoicemailsResponse:
+    response_200 = PhonelineVoicemailsResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> PhonelineVoicemailsResponse:
+    """Read an answer of GET /{user_id}/phonelines/{phoneline_id}/voicemails.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    user_id: str,
+    phoneline_id: str,
+) -> Prepared[PhonelineVoicemailsResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            user_id=user_id,
+            phoneline_id=phoneline_id,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[PhonelineVoicemailsResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    phoneline_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[PhonelineVoicemailsResponse]:
+    """GET /{user_id}/phonelines/{phoneline_id}/voicemails.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            phoneline_id=phoneline_id,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    user_id: str,
+    phoneline_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> PhonelineVoicemailsResponse:
+    """GET /{user_id}/phonelines/{phoneline_id}/voicemails, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                phoneline_id=phoneline_id,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    user_id: str,
+    phoneline_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[PhonelineVoicemailsResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            phoneline_id=phoneline_id,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    user_id: str,
+    phoneline_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> PhonelineVoicemailsResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                phoneline_id=phoneline_id,
+            )
+        )
+    )

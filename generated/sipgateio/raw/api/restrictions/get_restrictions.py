@@ -1,0 +1,163 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.get_restrictions_restriction_item import GetRestrictionsRestrictionItem
+from ...models.restrictions_response import RestrictionsResponse
+from ...types import UNSET, Prepared, Response, Unset
+
+OPERATION = "GET /restrictions"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    *,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of GET /restrictions with these parameters."""
+
+    params: dict[str, Any] = {}
+
+    params["userId"] = user_id
+
+    json_restriction: list[str] | Unset = UNSET
+    if not isinstance(restriction, Unset):
+        json_restriction = []
+        for restriction_item_data in restriction:
+            restriction_item = restriction_item_data.value
+            json_restriction.append(restriction_item)
+
+    params["restriction"] = json_restriction
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/restrictions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> RestrictionsResponse:
+    response_200 = RestrictionsResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> RestrictionsResponse:
+    """Read an answer of GET /restrictions.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    *,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> Prepared[RestrictionsResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            user_id=user_id,
+            restriction=restriction,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[RestrictionsResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> Response[RestrictionsResponse]:
+    """GET /restrictions.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            restriction=restriction,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> RestrictionsResponse:
+    """GET /restrictions, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                restriction=restriction,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> Response[RestrictionsResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            restriction=restriction,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    user_id: str,
+    restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
+) -> RestrictionsResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                restriction=restriction,
+            )
+        )
+    )

@@ -1,0 +1,154 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.dtmf_request import DtmfRequest
+from ...types import UNSET, Prepared, Response, Unset
+
+OPERATION = "POST /calls/{call_id}/dtmf"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    call_id: str,
+    *,
+    body: DtmfRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of POST /calls/{call_id}/dtmf with these parameters."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/calls/{call_id}/dtmf".format(
+            call_id=quote(str(call_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> None:
+    return None
+
+
+def parse_response(response: httpx.Response) -> None:
+    """Read an answer of POST /calls/{call_id}/dtmf.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    call_id: str,
+    *,
+    body: DtmfRequest | Unset = UNSET,
+) -> Prepared[None]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            call_id=call_id,
+            body=body,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[None]:
+    parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=None,
+    )
+
+
+def sync_detailed(
+    call_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DtmfRequest | Unset = UNSET,
+) -> Response[None]:
+    """POST /calls/{call_id}/dtmf.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            call_id=call_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    call_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DtmfRequest | Unset = UNSET,
+) -> None:
+    """POST /calls/{call_id}/dtmf, returning only the parsed answer (see ``sync_detailed``)."""
+    parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                call_id=call_id,
+                body=body,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    call_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DtmfRequest | Unset = UNSET,
+) -> Response[None]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            call_id=call_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    call_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DtmfRequest | Unset = UNSET,
+) -> None:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                call_id=call_id,
+                body=body,
+            )
+        )
+    )

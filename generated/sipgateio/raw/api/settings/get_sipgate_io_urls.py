@@ -1,0 +1,105 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.sipgate_io_url_response import SipgateIoUrlResponse
+from ...types import Prepared, Response
+
+OPERATION = "GET /settings/sipgateio"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs() -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of GET /settings/sipgateio with these parameters."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/settings/sipgateio",
+    }
+
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> SipgateIoUrlResponse:
+    response_200 = SipgateIoUrlResponse.from_dict(response.json())
+
+    return response_200
+
+
+def parse_response(response: httpx.Response) -> SipgateIoUrlResponse:
+    """Read an answer of GET /settings/sipgateio.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        return _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare() -> Prepared[SipgateIoUrlResponse]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[SipgateIoUrlResponse]:
+    parsed = parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[SipgateIoUrlResponse]:
+    """GET /settings/sipgateio.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(**request_kwargs())
+    return _build_response(response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> SipgateIoUrlResponse:
+    """GET /settings/sipgateio, returning only the parsed answer (see ``sync_detailed``)."""
+    return parse_response(client.get_httpx_client().request(**request_kwargs()))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[SipgateIoUrlResponse]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(**request_kwargs())
+    return _build_response(response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> SipgateIoUrlResponse:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    return parse_response(
+        await client.get_async_httpx_client().request(**request_kwargs())
+    )

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...errors import api_error, unreadable
+from ...models.sms_caller_id_request import SmsCallerIdRequest
+from ...types import UNSET, Prepared, Response, Unset
+
+OPERATION = "POST /{user_id}/sms/{sms_id}/callerids"
+"""The operation of this module: method and path template."""
+
+
+def request_kwargs(
+    user_id: str,
+    sms_id: str,
+    *,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    """The ``httpx.Client.request`` arguments of POST /{user_id}/sms/{sms_id}/callerids with these parameters."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/{user_id}/sms/{sms_id}/callerids".format(
+            user_id=quote(str(user_id), safe=""),
+            sms_id=quote(str(sms_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse(response: httpx.Response) -> None:
+    return None
+
+
+def parse_response(response: httpx.Response) -> None:
+    """Read an answer of POST /{user_id}/sms/{sms_id}/callerids.
+
+    An error status (400 and up) raises :class:`sipgateio.APIError` (the subclass for the
+    status); an answer whose body does not have the documented shape raises
+    :class:`sipgateio.UnexpectedResponseError`. Any other status is read as the first
+    documented successful answer.
+    """
+    if response.status_code >= 400:
+        raise api_error(response)
+    try:
+        _parse(response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise unreadable(OPERATION, exc) from exc
+
+
+def prepare(
+    user_id: str,
+    sms_id: str,
+    *,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> Prepared[None]:
+    """This operation with these parameters, ready to send: request arguments and answer parser."""
+    return Prepared(
+        OPERATION,
+        request_kwargs(
+            user_id=user_id,
+            sms_id=sms_id,
+            body=body,
+        ),
+        parse_response,
+    )
+
+
+def _build_response(response: httpx.Response) -> Response[None]:
+    parse_response(response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=None,
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    sms_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> Response[None]:
+    """POST /{user_id}/sms/{sms_id}/callerids.
+
+    Returns the status, headers, body and the parsed answer. Raises
+    :class:`sipgateio.APIError` for an error status, :class:`sipgateio.UnexpectedResponseError`
+    for an answer that cannot be read, and httpx's exceptions for transport failures.
+    """
+    response = client.get_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            sms_id=sms_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+def sync(
+    user_id: str,
+    sms_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> None:
+    """POST /{user_id}/sms/{sms_id}/callerids, returning only the parsed answer (see ``sync_detailed``)."""
+    parse_response(
+        client.get_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                sms_id=sms_id,
+                body=body,
+            )
+        )
+    )
+
+
+async def asyncio_detailed(
+    user_id: str,
+    sms_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> Response[None]:
+    """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    response = await client.get_async_httpx_client().request(
+        **request_kwargs(
+            user_id=user_id,
+            sms_id=sms_id,
+            body=body,
+        )
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    user_id: str,
+    sms_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SmsCallerIdRequest | Unset = UNSET,
+) -> None:
+    """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
+    parse_response(
+        await client.get_async_httpx_client().request(
+            **request_kwargs(
+                user_id=user_id,
+                sms_id=sms_id,
+                body=body,
+            )
+        )
+    )

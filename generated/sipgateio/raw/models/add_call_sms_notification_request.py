@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AddCallSmsNotificationRequest")
+
+
+@_attrs_define
+class AddCallSmsNotificationRequest:
+    """
+    Attributes:
+        endpoint_id (str):
+        direction (str):
+        cause (str):
+        number (str):
+    """
+
+    endpoint_id: str
+    direction: str
+    cause: str
+    number: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        endpoint_id = self.endpoint_id
+
+        direction = self.direction
+
+        cause = self.cause
+
+        number = self.number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "endpointId": endpoint_id,
+                "direction": direction,
+                "cause": cause,
+                "number": number,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        endpoint_id = d.pop("endpointId")
+
+        direction = d.pop("direction")
+
+        cause = d.pop("cause")
+
+        number = d.pop("number")
+
+        add_call_sms_notification_request = cls(
+            endpoint_id=endpoint_id,
+            direction=direction,
+            cause=cause,
+            number=number,
+        )
+
+        add_call_sms_notification_request.additional_properties = d
+        return add_call_sms_notification_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

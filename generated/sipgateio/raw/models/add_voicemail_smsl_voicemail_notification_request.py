@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AddVoicemailSmslVoicemailNotificationRequest")
+
+
+@_attrs_define
+class AddVoicemailSmslVoicemailNotificationRequest:
+    """
+    Attributes:
+        voicemail_id (str):
+        number (str):
+    """
+
+    voicemail_id: str
+    number: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        voicemail_id = self.voicemail_id
+
+        number = self.number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "voicemailId": voicemail_id,
+                "number": number,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        voicemail_id = d.pop("voicemailId")
+
+        number = d.pop("number")
+
+        add_voicemail_smsl_voicemail_notification_request = cls(
+            voicemail_id=voicemail_id,
+            number=number,
+        )
+
+        add_voicemail_smsl_voicemail_notification_request.additional_properties = d
+        return add_voicemail_smsl_voicemail_notification_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay(StrEnum):
+    """Known values of ``ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay``; a value added later arrives as a str, not an error."""
+
+    CALLED_NUMBER = "CALLED_NUMBER"
+    CALLER_NUMBER = "CALLER_NUMBER"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(
+        cls, value: object
+    ) -> "ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay | None":
+        # Open enum: an unknown string becomes a pseudo-member that is still that str.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

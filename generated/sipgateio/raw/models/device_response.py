@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.device_response_type import DeviceResponseType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.active_routing import ActiveRouting
+
+
+T = TypeVar("T", bound="DeviceResponse")
+
+
+@_attrs_define
+class DeviceResponse:
+    """
+    Attributes:
+        id (str):
+        alias (str | Unset):
+        type_ (DeviceResponseType | Unset):
+        online (bool | Unset):
+        dnd (bool | Unset):
+        active_phonelines (list[ActiveRouting] | Unset):
+        active_groups (list[ActiveRouting] | Unset):
+        caller_id (None | str | Unset):
+        owner (None | str | Unset):
+    """
+
+    id: str
+    alias: str | Unset = UNSET
+    type_: DeviceResponseType | Unset = UNSET
+    online: bool | Unset = UNSET
+    dnd: bool | Unset = UNSET
+    active_phonelines: list[ActiveRouting] | Unset = UNSET
+    active_groups: list[ActiveRouting] | Unset = UNSET
+    caller_id: None | str | Unset = UNSET
+    owner: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        alias = self.alias
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        online = self.online
+
+        dnd = self.dnd
+
+        active_phonelines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.active_phonelines, Unset):
+            active_phonelines = []
+            for active_phonelines_item_data in self.active_phonelines:
+                active_phonelines_item = active_phonelines_item_data.to_dict()
+                active_phonelines.append(active_phonelines_item)
+
+        active_groups: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.active_groups, Unset):
+            active_groups = []
+            for active_groups_item_data in self.active_groups:
+                active_groups_item = active_groups_item_data.to_dict()
+                active_groups.append(active_groups_item)
+
+        caller_id: None | str | Unset
+        if isinstance(self.caller_id, Unset):
+            caller_id = UNSET
+        else:
+            caller_id = self.caller_id
+
+        owner: None | str | Unset
+        if isinstance(self.owner, Unset):
+            owner = UNSET
+        else:
+            owner = self.owner
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if alias is not UNSET:
+            field_dict["alias"] = alias
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if online is not UNSET:
+            field_dict["online"] = online
+        if dnd is not UNSET:
+            field_dict["dnd"] = dnd
+        if active_phonelines is not UNSET:
+            field_dict["activePhonelines"] = active_phonelines
+        if active_groups is not UNSET:
+            field_dict["activeGroups"] = active_groups
+        if caller_id is not UNSET:
+            field_dict["callerId"] = caller_id
+        if owner is not UNSET:
+            field_dict["owner"] = owner
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.active_routing import ActiveRouting
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        alias = d.pop("alias", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: DeviceResponseType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = DeviceResponseType(_type_)
+
+        online = d.pop("online", UNSET)
+
+        dnd = d.pop("dnd", UNSET)
+
+        _active_phonelines = d.pop("activePhonelines", UNSET)
+        active_phonelines: list[ActiveRouting] | Unset = UNSET
+        if _active_phonelines is not UNSET:
+            active_phonelines = []
+            for active_phonelines_item_data in _active_phonelines:
+                active_phonelines_item = ActiveRouting.from_dict(
+                    active_phonelines_item_data
+                )
+
+                active_phonelines.append(active_phonelines_item)
+
+        _active_groups = d.pop("activeGroups", UNSET)
+        active_groups: list[ActiveRouting] | Unset = UNSET
+        if _active_groups is not UNSET:
+            active_groups = []
+            for active_groups_item_data in _active_groups:
+                active_groups_item = ActiveRouting.from_dict(active_groups_item_data)
+
+                active_groups.append(active_groups_item)
+
+        def _parse_caller_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        caller_id = _parse_caller_id(d.pop("callerId", UNSET))
+
+        def _parse_owner(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        owner = _parse_owner(d.pop("owner", UNSET))
+
+        device_response = cls(
+            id=id,
+            alias=alias,
+            type_=type_,
+            online=online,
+            dnd=dnd,
+            active_phonelines=active_phonelines,
+            active_groups=active_groups,
+            caller_id=caller_id,
+            owner=owner,
+        )
+
+        device_response.additional_properties = d
+        return device_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,28 @@
+from enum import StrEnum
+
+
+class EndpointResponseType(StrEnum):
+    """Known values of ``EndpointResponseType``; a value added later arrives as a str, not an error."""
+
+    EXTERNAL = "EXTERNAL"
+    FAX = "FAX"
+    GROUP = "GROUP"
+    MOBILE = "MOBILE"
+    PHONELINE = "PHONELINE"
+    REGISTER = "REGISTER"
+    SMS = "SMS"
+    USER = "USER"
+    VOICEMAIL = "VOICEMAIL"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "EndpointResponseType | None":
+        # Open enum: an unknown string becomes a pseudo-member that is still that str.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class HistoryEntryResponseDirection(StrEnum):
+    """Known values of ``HistoryEntryResponseDirection``; a value added later arrives as a str, not an error."""
+
+    INCOMING = "INCOMING"
+    MISSED_INCOMING = "MISSED_INCOMING"
+    MISSED_OUTGOING = "MISSED_OUTGOING"
+    OUTGOING = "OUTGOING"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "HistoryEntryResponseDirection | None":
+        # Open enum: an unknown string becomes a pseudo-member that is still that str.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="OAuthClient")
+
+
+@_attrs_define
+class OAuthClient:
+    """
+    Attributes:
+        client_id (str):
+        client_secret (str):
+        name (str):
+        description (str):
+        redirect_uris (list[str]):
+        web_origins (list[str]):
+        privacy_url (str):
+        terms_url (str):
+    """
+
+    client_id: str
+    client_secret: str
+    name: str
+    description: str
+    redirect_uris: list[str]
+    web_origins: list[str]
+    privacy_url: str
+    terms_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        client_id = self.client_id
+
+        client_secret = self.client_secret
+
+        name = self.name
+
+        description = self.description
+
+        redirect_uris = self.redirect_uris
+
+        web_origins = self.web_origins
+
+        privacy_url = self.privacy_url
+
+        terms_url = self.terms_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "clientId": client_id,
+                "clientSecret": client_secret,
+                "name": name,
+                "description": description,
+                "redirectUris": redirect_uris,
+                "webOrigins": web_origins,
+                "privacyUrl": privacy_url,
+                "termsUrl": terms_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        client_id = d.pop("clientId")
+
+        client_secret = d.pop("clientSecret")
+
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        redirect_uris = cast(list[str], d.pop("redirectUris"))
+
+        web_origins = cast(list[str], d.pop("webOrigins"))
+
+        privacy_url = d.pop("privacyUrl")
+
+        terms_url = d.pop("termsUrl")
+
+        o_auth_client = cls(
+            client_id=client_id,
+            client_secret=client_secret,
+            name=name,
+            description=description,
+            redirect_uris=redirect_uris,
+            web_origins=web_origins,
+            privacy_url=privacy_url,
+            terms_url=terms_url,
+        )
+
+        o_auth_client.additional_properties = d
+        return o_auth_client
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

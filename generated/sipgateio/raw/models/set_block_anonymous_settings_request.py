@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.set_block_anonymous_settings_request_target import (
+    SetBlockAnonymousSettingsRequestTarget,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SetBlockAnonymousSettingsRequest")
+
+
+@_attrs_define
+class SetBlockAnonymousSettingsRequest:
+    """
+    Attributes:
+        enabled (bool | Unset):
+        target (SetBlockAnonymousSettingsRequestTarget | Unset):
+    """
+
+    enabled: bool | Unset = UNSET
+    target: SetBlockAnonymousSettingsRequestTarget | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        target: str | Unset = UNSET
+        if not isinstance(self.target, Unset):
+            target = self.target.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if target is not UNSET:
+            field_dict["target"] = target
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        enabled = d.pop("enabled", UNSET)
+
+        _target = d.pop("target", UNSET)
+        target: SetBlockAnonymousSettingsRequestTarget | Unset
+        if isinstance(_target, Unset):
+            target = UNSET
+        else:
+            target = SetBlockAnonymousSettingsRequestTarget(_target)
+
+        set_block_anonymous_settings_request = cls(
+            enabled=enabled,
+            target=target,
+        )
+
+        set_block_anonymous_settings_request.additional_properties = d
+        return set_block_anonymous_settings_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

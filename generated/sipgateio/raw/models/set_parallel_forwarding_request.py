@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SetParallelForwardingRequest")
+
+
+@_attrs_define
+class SetParallelForwardingRequest:
+    """
+    Attributes:
+        destination (str | Unset):
+        alias (str | Unset):
+        active (bool | Unset):
+    """
+
+    destination: str | Unset = UNSET
+    alias: str | Unset = UNSET
+    active: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        destination = self.destination
+
+        alias = self.alias
+
+        active = self.active
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if destination is not UNSET:
+            field_dict["destination"] = destination
+        if alias is not UNSET:
+            field_dict["alias"] = alias
+        if active is not UNSET:
+            field_dict["active"] = active
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        destination = d.pop("destination", UNSET)
+
+        alias = d.pop("alias", UNSET)
+
+        active = d.pop("active", UNSET)
+
+        set_parallel_forwarding_request = cls(
+            destination=destination,
+            alias=alias,
+            active=active,
+        )
+
+        set_parallel_forwarding_request.additional_properties = d
+        return set_parallel_forwarding_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

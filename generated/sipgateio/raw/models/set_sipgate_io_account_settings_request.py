@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SetSipgateIoAccountSettingsRequest")
+
+
+@_attrs_define
+class SetSipgateIoAccountSettingsRequest:
+    """
+    Attributes:
+        incoming_url (None | str):
+        outgoing_url (None | str):
+        log (bool | Unset):
+        whitelist (list[str] | None | Unset):
+    """
+
+    incoming_url: None | str
+    outgoing_url: None | str
+    log: bool | Unset = UNSET
+    whitelist: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        incoming_url: None | str
+        incoming_url = self.incoming_url
+
+        outgoing_url: None | str
+        outgoing_url = self.outgoing_url
+
+        log = self.log
+
+        whitelist: list[str] | None | Unset
+        if isinstance(self.whitelist, Unset):
+            whitelist = UNSET
+        elif isinstance(self.whitelist, list):
+            whitelist = self.whitelist
+
+        else:
+            whitelist = self.whitelist
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "incomingUrl": incoming_url,
+                "outgoingUrl": outgoing_url,
+            }
+        )
+        if log is not UNSET:
+            field_dict["log"] = log
+        if whitelist is not UNSET:
+            field_dict["whitelist"] = whitelist
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_incoming_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        incoming_url = _parse_incoming_url(d.pop("incomingUrl"))
+
+        def _parse_outgoing_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        outgoing_url = _parse_outgoing_url(d.pop("outgoingUrl"))
+
+        log = d.pop("log", UNSET)
+
+        def _parse_whitelist(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                whitelist_type_0 = cast(list[str], data)
+
+                return whitelist_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        whitelist = _parse_whitelist(d.pop("whitelist", UNSET))
+
+        set_sipgate_io_account_settings_request = cls(
+            incoming_url=incoming_url,
+            outgoing_url=outgoing_url,
+            log=log,
+            whitelist=whitelist,
+        )
+
+        set_sipgate_io_account_settings_request.additional_properties = d
+        return set_sipgate_io_account_settings_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

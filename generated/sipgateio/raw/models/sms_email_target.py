@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.sms_email_target_direction import SmsEmailTargetDirection
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SmsEmailTarget")
+
+
+@_attrs_define
+class SmsEmailTarget:
+    """
+    Attributes:
+        id (str):
+        email (str | Unset):
+        direction (SmsEmailTargetDirection | Unset):
+    """
+
+    id: str
+    email: str | Unset = UNSET
+    direction: SmsEmailTargetDirection | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        email = self.email
+
+        direction: str | Unset = UNSET
+        if not isinstance(self.direction, Unset):
+            direction = self.direction.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if email is not UNSET:
+            field_dict["email"] = email
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        email = d.pop("email", UNSET)
+
+        _direction = d.pop("direction", UNSET)
+        direction: SmsEmailTargetDirection | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        else:
+            direction = SmsEmailTargetDirection(_direction)
+
+        sms_email_target = cls(
+            id=id,
+            email=email,
+            direction=direction,
+        )
+
+        sms_email_target.additional_properties = d
+        return sms_email_target
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
