@@ -41,7 +41,7 @@ from .._validation import (
     phone_number,
     to_e164,
 )
-from ..errors import NotFoundError, ValidationError
+from ..errors import NotFoundError, UnexpectedResponseError, ValidationError
 from ..pagination import Page, Pagination
 from ..raw import models as raw
 from ..raw.api.history import get_history
@@ -217,6 +217,11 @@ def _active_call(c: RTCMCall) -> Call:
 def _finished_state(e: CallHistoryEntry) -> CallState:
     if isinstance(e.call_status, CallStatusType):
         return _BY_CALL_STATUS[e.call_status]
+    if e.call_status is not None:  # a callStatus this release does not know: no guessing
+        raise UnexpectedResponseError(
+            f"{get_history.OPERATION}: callStatus {e.call_status!r} of call {e.call_id!r} "
+            "is not one this release knows; a newer sipgateio may"
+        )
     if e.direction in _MISSED:
         return CallState.MISSED
     if isinstance(e.status, HistoryEntryStatus):
