@@ -209,6 +209,10 @@ def _serve(api: APIStub, read: Read, answer: Any) -> None:
     api.reply(read.method, read.path, Answer(200, json=answer))
 
 
+def _case_id(value: object) -> str:
+    return "/".join(map(str, value)) if isinstance(value, tuple) else repr(value)
+
+
 def test_the_table_covers_every_read_field() -> None:
     assert len(CASES) > 150  # every field of every read's answer, one case each
     assert {r.name for r, _ in NEEDED_CASES} >= {"get_web_users", "fax.get_fax_status"}
@@ -217,7 +221,7 @@ def test_the_table_covers_every_read_field() -> None:
 @pytest.mark.parametrize(
     ("read", "path"),
     CASES,
-    ids=lambda x: "/".join(map(str, x)) if isinstance(x, tuple) else repr(x),
+    ids=_case_id,
 )
 def test_a_read_survives_the_loss_of_any_field_it_does_not_need(
     flavour: Flavour, api: APIStub, read: Read, path: Path
@@ -264,7 +268,7 @@ def test_an_answer_with_only_the_needed_fields_reads_as_none_and_empty(
 @pytest.mark.parametrize(
     ("read", "path"),
     NEEDED_CASES,
-    ids=lambda x: "/".join(map(str, x)) if isinstance(x, tuple) else repr(x),
+    ids=_case_id,
 )
 def test_a_missing_needed_field_names_the_operation_and_the_field(
     flavour: Flavour, api: APIStub, read: Read, path: Path
