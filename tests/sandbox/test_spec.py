@@ -84,7 +84,7 @@ def is_api_error(answer: httpx.Response, status: int) -> bool:
 
 
 def snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()  # getHistoryCSV: get_history_csv
 
 
 def facade_operations() -> set[str]:

@@ -6,7 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.import_csv_request import ImportCSVRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "POST /contacts/import/csv"
 """The operation of this module: method and path template."""
@@ -14,7 +14,7 @@ OPERATION = "POST /contacts/import/csv"
 
 def request_kwargs(
     *,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of POST /contacts/import/csv with these parameters."""
     headers: dict[str, Any] = {}
@@ -24,8 +24,7 @@ def request_kwargs(
         "url": "/contacts/import/csv",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -55,7 +54,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -80,7 +79,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> Response[None]:
     """POST /contacts/import/csv.
 
@@ -99,7 +98,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> None:
     """POST /contacts/import/csv, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -114,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -128,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ImportCSVRequest | Unset = UNSET,
+    body: ImportCSVRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.update_contact_request import UpdateContactRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "PUT /contacts/{contact_id}"
 """The operation of this module: method and path template."""
@@ -16,7 +16,7 @@ OPERATION = "PUT /contacts/{contact_id}"
 def request_kwargs(
     contact_id: str,
     *,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /contacts/{contact_id} with these parameters."""
     headers: dict[str, Any] = {}
@@ -28,8 +28,7 @@ def request_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -60,7 +59,7 @@ def parse_response(response: httpx.Response) -> None:
 def prepare(
     contact_id: str,
     *,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -87,7 +86,7 @@ def sync_detailed(
     contact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> Response[None]:
     """PUT /contacts/{contact_id}.
 
@@ -108,7 +107,7 @@ def sync(
     contact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> None:
     """PUT /contacts/{contact_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -125,7 +124,7 @@ async def asyncio_detailed(
     contact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -141,7 +140,7 @@ async def asyncio(
     contact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateContactRequest | Unset = UNSET,
+    body: UpdateContactRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

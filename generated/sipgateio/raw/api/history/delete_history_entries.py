@@ -5,7 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import UNSET, Prepared, Response
 
 OPERATION = "DELETE /history"
 """The operation of this module: method and path template."""
@@ -13,15 +13,13 @@ OPERATION = "DELETE /history"
 
 def request_kwargs(
     *,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of DELETE /history with these parameters."""
 
     params: dict[str, Any] = {}
 
-    json_id: list[str] | Unset = UNSET
-    if not isinstance(id, Unset):
-        json_id = id
+    json_id = id
 
     params["id"] = json_id
 
@@ -58,7 +56,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -83,7 +81,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> Response[None]:
     """DELETE /history.
 
@@ -102,7 +100,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> None:
     """DELETE /history, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -117,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -131,7 +129,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    id: list[str] | Unset = UNSET,
+    id: list[str],
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -6,7 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.update_history_entries_request import UpdateHistoryEntriesRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "PUT /history"
 """The operation of this module: method and path template."""
@@ -14,7 +14,7 @@ OPERATION = "PUT /history"
 
 def request_kwargs(
     *,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /history with these parameters."""
     headers: dict[str, Any] = {}
@@ -24,11 +24,10 @@ def request_kwargs(
         "url": "/history",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = []
-        for body_item_data in body:
-            body_item = body_item_data.to_dict()
-            _kwargs["json"].append(body_item)
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
 
     headers["Content-Type"] = "application/json"
 
@@ -58,7 +57,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -83,7 +82,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> Response[None]:
     """PUT /history.
 
@@ -102,7 +101,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> None:
     """PUT /history, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -117,7 +116,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -131,7 +130,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: list[UpdateHistoryEntriesRequest] | Unset = UNSET,
+    body: list[UpdateHistoryEntriesRequest],
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.update_history_entry_request import UpdateHistoryEntryRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "PUT /history/{entry_id}"
 """The operation of this module: method and path template."""
@@ -16,7 +16,7 @@ OPERATION = "PUT /history/{entry_id}"
 def request_kwargs(
     entry_id: str,
     *,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /history/{entry_id} with these parameters."""
     headers: dict[str, Any] = {}
@@ -28,8 +28,7 @@ def request_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -60,7 +59,7 @@ def parse_response(response: httpx.Response) -> None:
 def prepare(
     entry_id: str,
     *,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -87,7 +86,7 @@ def sync_detailed(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> Response[None]:
     """PUT /history/{entry_id}.
 
@@ -108,7 +107,7 @@ def sync(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> None:
     """PUT /history/{entry_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -125,7 +124,7 @@ async def asyncio_detailed(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -141,7 +140,7 @@ async def asyncio(
     entry_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateHistoryEntryRequest | Unset = UNSET,
+    body: UpdateHistoryEntryRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.transfer_request import TransferRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "POST /calls/{call_id}/transfer"
 """The operation of this module: method and path template."""
@@ -16,7 +16,7 @@ OPERATION = "POST /calls/{call_id}/transfer"
 def request_kwargs(
     call_id: str,
     *,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of POST /calls/{call_id}/transfer with these parameters."""
     headers: dict[str, Any] = {}
@@ -28,8 +28,7 @@ def request_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -60,7 +59,7 @@ def parse_response(response: httpx.Response) -> None:
 def prepare(
     call_id: str,
     *,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -87,7 +86,7 @@ def sync_detailed(
     call_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> Response[None]:
     """POST /calls/{call_id}/transfer.
 
@@ -108,7 +107,7 @@ def sync(
     call_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> None:
     """POST /calls/{call_id}/transfer, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -125,7 +124,7 @@ async def asyncio_detailed(
     call_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -141,7 +140,7 @@ async def asyncio(
     call_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TransferRequest | Unset = UNSET,
+    body: TransferRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

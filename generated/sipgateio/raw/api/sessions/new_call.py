@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.initiate_new_call_session_response import InitiateNewCallSessionResponse
 from ...models.new_call_request import NewCallRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "POST /sessions/calls"
 """The operation of this module: method and path template."""
@@ -15,7 +15,7 @@ OPERATION = "POST /sessions/calls"
 
 def request_kwargs(
     *,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of POST /sessions/calls with these parameters."""
     headers: dict[str, Any] = {}
@@ -25,8 +25,7 @@ def request_kwargs(
         "url": "/sessions/calls",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -58,7 +57,7 @@ def parse_response(response: httpx.Response) -> InitiateNewCallSessionResponse:
 
 def prepare(
     *,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> Prepared[InitiateNewCallSessionResponse]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -85,7 +84,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> Response[InitiateNewCallSessionResponse]:
     """POST /sessions/calls.
 
@@ -104,7 +103,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> InitiateNewCallSessionResponse:
     """POST /sessions/calls, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -119,7 +118,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> Response[InitiateNewCallSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -133,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: NewCallRequest | Unset = UNSET,
+    body: NewCallRequest,
 ) -> InitiateNewCallSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.send_fax_request import SendFaxRequest
 from ...models.send_fax_session_response import SendFaxSessionResponse
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "POST /sessions/fax"
 """The operation of this module: method and path template."""
@@ -15,7 +15,7 @@ OPERATION = "POST /sessions/fax"
 
 def request_kwargs(
     *,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of POST /sessions/fax with these parameters."""
     headers: dict[str, Any] = {}
@@ -25,8 +25,7 @@ def request_kwargs(
         "url": "/sessions/fax",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -58,7 +57,7 @@ def parse_response(response: httpx.Response) -> SendFaxSessionResponse:
 
 def prepare(
     *,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> Prepared[SendFaxSessionResponse]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -83,7 +82,7 @@ def _build_response(response: httpx.Response) -> Response[SendFaxSessionResponse
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> Response[SendFaxSessionResponse]:
     """POST /sessions/fax.
 
@@ -102,7 +101,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> SendFaxSessionResponse:
     """POST /sessions/fax, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -117,7 +116,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> Response[SendFaxSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -131,7 +130,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SendFaxRequest | Unset = UNSET,
+    body: SendFaxRequest,
 ) -> SendFaxSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -8,7 +8,7 @@ from ...errors import api_error, unreadable
 from ...models.set_sipgate_io_account_settings_request import (
     SetSipgateIoAccountSettingsRequest,
 )
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "PUT /settings/sipgateio"
 """The operation of this module: method and path template."""
@@ -16,7 +16,7 @@ OPERATION = "PUT /settings/sipgateio"
 
 def request_kwargs(
     *,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /settings/sipgateio with these parameters."""
     headers: dict[str, Any] = {}
@@ -26,8 +26,7 @@ def request_kwargs(
         "url": "/settings/sipgateio",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -57,7 +56,7 @@ def parse_response(response: httpx.Response) -> None:
 
 def prepare(
     *,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -82,7 +81,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> Response[None]:
     """PUT /settings/sipgateio.
 
@@ -101,7 +100,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> None:
     """PUT /settings/sipgateio, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -116,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -130,7 +129,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SetSipgateIoAccountSettingsRequest | Unset = UNSET,
+    body: SetSipgateIoAccountSettingsRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...errors import api_error, unreadable
 from ...models.set_sms_caller_id_request import SetSmsCallerIdRequest
-from ...types import UNSET, Prepared, Response, Unset
+from ...types import Prepared, Response
 
 OPERATION = "PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}"
 """The operation of this module: method and path template."""
@@ -18,7 +18,7 @@ def request_kwargs(
     sms_id: str,
     caller_id: int,
     *,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of PUT /{user_id}/sms/{sms_id}/callerids/{caller_id} with these parameters."""
     headers: dict[str, Any] = {}
@@ -32,8 +32,7 @@ def request_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -66,7 +65,7 @@ def prepare(
     sms_id: str,
     caller_id: int,
     *,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> Prepared[None]:
     """This operation with these parameters, ready to send: request arguments and answer parser."""
     return Prepared(
@@ -97,7 +96,7 @@ def sync_detailed(
     caller_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> Response[None]:
     """PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}.
 
@@ -122,7 +121,7 @@ def sync(
     caller_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> None:
     """PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -143,7 +142,7 @@ async def asyncio_detailed(
     caller_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -163,7 +162,7 @@ async def asyncio(
     caller_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: SetSmsCallerIdRequest | Unset = UNSET,
+    body: SetSmsCallerIdRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(
