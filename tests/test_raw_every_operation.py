@@ -12,6 +12,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import typing
 from types import ModuleType
 from typing import Any
 
@@ -73,7 +74,12 @@ def _arguments(module: ModuleType) -> tuple[dict[str, Any], str]:
         if name == "body":  # a required body: the model, filled from its schema
             op = OPERATIONS[_shape(*module.OPERATION.split(" ", 1))]
             schema = op["requestBody"]["content"]["application/json"]["schema"]
-            kwargs[name] = param.annotation.from_dict(sample(schema))
+            model = param.annotation
+            if typing.get_origin(model) is list:  # a JSON array of models
+                (item,) = typing.get_args(model)
+                kwargs[name] = [item.from_dict(sample(schema["items"]))]
+            else:
+                kwargs[name] = model.from_dict(sample(schema))
             continue
         kwargs[name] = 7 if "int" in str(param.annotation) else f"id-{name}"
     path = template.format(**kwargs)
