@@ -120,7 +120,7 @@ class _BaseClient(Resource[M], Generic[M]):
 
         It shares this client's base URL, authentication, timeouts, retries and
         connection pool. Call any endpoint module with it, e.g.
-        ``sipgateio.raw.api.numbers.list_numbers.sync(client=client.raw)``
+        ``sipgateio.raw.api.numbers.get_numbers.sync(client=client.raw)``
         (``asyncio`` with :class:`AsyncSipgateIO`). An error status raises
         :class:`~sipgateio.APIError` like the rest of the library.
         """

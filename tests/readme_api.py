@@ -22,6 +22,7 @@ from tests.resources.test_numbers import NUMBERS
 from tests.resources.test_rtcm import CALL as RTCM_CALL
 from tests.resources.test_sms import caller_id
 from tests.resources.test_webhook_settings import CURRENT as WEBHOOK_SETTINGS
+from tests.spec_shapes import schema_sample
 from tests.test_client import USER
 
 VOICEMAILS = {
@@ -134,6 +135,12 @@ ROUTES: list[Route] = [
     ("POST", r"/contacts/import/csv", _empty),
     ("PUT", r"/contacts/[^/]+", _empty),
     ("DELETE", r"/contacts/[^/]+", _empty),
+    # client.raw examples: answers shaped by the spec's schemas
+    ("GET", r"/w\d+/phonelines", _json(schema_sample("SimplePhonelinesResponse"))),
+    ("GET", r"/w\d+/phonelines/[^/]+/forwardings", _json(schema_sample("ForwardingsResponse"))),
+    ("POST", r"/blacklist/incoming", _json(schema_sample("IncomingEntry"))),
+    ("GET", r"/groups", _json(schema_sample("SimpleGroupsResponse"))),
+    ("GET", r"/groups/[^/]+/users", _json(schema_sample("GroupUsersResponse"))),
 ]
 
 

@@ -38,8 +38,8 @@ from .._ops import (
     send_all,
     walk_pages,
 )
-from .._responses import reading
 from .._read import needed_key, open_enum, timestamp
+from .._responses import reading
 from .._validation import aware_datetime, boolean, extension_id, items, non_empty, phone_number
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
