@@ -110,7 +110,7 @@ def test_two_async_clients_sharing_one_http_client_interleaved(api: APIStub) -> 
 
 
 def test_sync_and_async_clients_and_raw_calls_interleaved(api: APIStub) -> None:
-    from sipgateio.raw.api.devices import list_devices
+    from sipgateio.raw.api.devices import get_devices
 
     devices_by_user(api)
     sync_shared = httpx.Client()
@@ -132,8 +132,8 @@ def test_sync_and_async_clients_and_raw_calls_interleaved(api: APIStub) -> None:
             for _ in range(5):
                 await a.devices.get_devices("w1")
                 sync_b.devices.get_devices("w2")
-                list_devices.sync_detailed(client=sync_a.raw, user_id="w1")
-                await list_devices.asyncio_detailed(client=b.raw, user_id="w2")
+                get_devices.sync_detailed(client=sync_a.raw, user_id="w1")
+                await get_devices.asyncio_detailed(client=b.raw, user_id="w2")
 
     asyncio.run(go())
     assert_each_carries_its_own(api)
