@@ -147,7 +147,10 @@ class _Tour:
         for user in users:
             mark = "  (you)" if user.id == me else ""
             self.line(f"{user.id}  {user.firstname} {user.lastname} <{user.email}>{mark}")
-        self.line(f"{len(numbers)} numbers, e.g. " + ", ".join(n.localized for n in numbers[:3]))
+        self.line(
+            f"{len(numbers)} numbers, e.g. "
+            + ", ".join(str(n.localized or n.number) for n in numbers[:3])
+        )
 
     def sms(self) -> None:
         self.step("SMS")
@@ -168,12 +171,12 @@ class _Tour:
         sent = self.client.fax.send(to=FAX_TO, file_content=PDF, filename="order-4711")
         status = self.client.fax.get_fax_status(sent.session_id)
         self.line(f"client.fax.send: order-4711.pdf to {FAX_TO}, session {sent.session_id}")
-        self.line(f"client.fax.get_fax_status: {status.value}")
+        self.line(f"client.fax.get_fax_status: {status}")
         self.sandbox.advance(timedelta(seconds=5))
         final = self.client.fax.wait_for_fax(sent.session_id, timeout=30, poll_interval=0.2)
-        self.line(f"client.fax.wait_for_fax: [bold]{final.value}[/]")
+        self.line(f"client.fax.wait_for_fax: [bold]{final}[/]")
         if final is not FaxStatus.SENT:
-            raise RuntimeError(f"the demo's fax ended {final.value}")
+            raise RuntimeError(f"the demo's fax ended {final}")
 
     def contacts(self) -> None:
         from ..contacts.models import ExportScope, Scope
