@@ -16,9 +16,9 @@ import pytest
 
 import sipgateio
 from sipgateio._http import environment_proxy
-from sipgateio.raw.api.numbers import list_numbers
-from sipgateio.raw.api.sms import send_sms
-from sipgateio.raw.models import SmsRequest
+from sipgateio.raw.api.numbers import get_numbers
+from sipgateio.raw.api.sessions import send_web_sms
+from sipgateio.raw.models import SendWebSmsRequest
 from tests.apistub import Answer, APIStub
 from tests.conftest import TOKEN, TOKEN_ID, Flavour
 from tests.rawhttp import RawServer, full
@@ -30,19 +30,19 @@ COMPARED = ("authorization", "accept", "accept-encoding", "user-agent", "x-sipga
 
 def both_ways(flavour: Flavour) -> Any:
     """One facade call and the same request through client.raw, sync or async."""
-    sms = SmsRequest(sms_id="s0", recipient="+4915799912345", message="hi")
+    sms = SendWebSmsRequest(sms_id="s0", recipient="+4915799912345", message="hi")
 
     def sync(client: sipgateio.SipgateIO) -> None:
         client.numbers.get_all_numbers()
         client.sms.send(to="+4915799912345", message="hi", sms_id="s0")
-        list_numbers.sync_detailed(client=client.raw)
-        send_sms.sync_detailed(client=client.raw, body=sms)
+        get_numbers.sync_detailed(client=client.raw)
+        send_web_sms.sync_detailed(client=client.raw, body=sms)
 
     async def run_async(client: sipgateio.AsyncSipgateIO) -> None:
         await client.numbers.get_all_numbers()
         await client.sms.send(to="+4915799912345", message="hi", sms_id="s0")
-        await list_numbers.asyncio_detailed(client=client.raw)
-        await send_sms.asyncio_detailed(client=client.raw, body=sms)
+        await get_numbers.asyncio_detailed(client=client.raw)
+        await send_web_sms.asyncio_detailed(client=client.raw, body=sms)
 
     return flavour.run(sync if flavour.name == "sync" else run_async)
 
