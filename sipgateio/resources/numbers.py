@@ -117,8 +117,8 @@ class NumbersResource(Resource[M]):
             body = yield from fetch(get_numbers.prepare(**args))
             got = listed(body.items)
             numbers.extend(_number(n) for n in got)
-            total = present(body.total_count)
-            return len(got), total is not None and offset + len(got) < total
+            total = body.total_count  # typed int, but the generated model does not check
+            return len(got), isinstance(total, int) and offset + len(got) < total
 
         if slice_ == Pagination():
             # Most accounts have few numbers: ask plainly first (the request a bare client
