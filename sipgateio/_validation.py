@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ValidationError
@@ -13,17 +14,20 @@ from .errors import ValidationError
 __all__ = [
     "aware_datetime",
     "boolean",
+    "contact_number",
     "extension_id",
+    "filter_number",
     "http_url",
     "is_e164",
     "is_extension",
     "items",
     "non_empty",
     "phone_number",
+    "region_code",
     "to_e164",
 ]
 
-_EXTENSION = re.compile(r"([a-z])(0|[1-9][0-9]*)")
+_EXTENSION_ID = re.compile(r"([a-z])(0|[1-9][0-9]*)")
 
 EXTENSION_TYPES = {
     "a": "application",
@@ -47,13 +51,13 @@ EXTENSION_TYPES = {
 
 def is_extension(value: str, types: str | None = None) -> bool:
     """True when ``value`` is an extension id (``e14``, ``p0``), optionally of one of ``types``."""
-    match = _EXTENSION.fullmatch(value)
+    match = _EXTENSION_ID.fullmatch(value)
     return match is not None and (types is None or match.group(1) in types)
 
 
 def extension_id(value: object, field: str, types: str | None = None) -> str:
     """Return ``value`` if it is an extension id (of one of the letters in ``types``)."""
-    if not isinstance(value, str) or not _EXTENSION.fullmatch(value):
+    if not isinstance(value, str) or not _EXTENSION_ID.fullmatch(value):
         raise ValidationError(
             f"{field} must be an extension id such as 'e14' or 'p0' (a letter and a number "
             f"without leading zeros), got {value!r}",
@@ -70,73 +74,275 @@ def extension_id(value: object, field: str, types: str | None = None) -> str:
 is_e164 = re.compile(r"\+[1-9][0-9]{6,14}").fullmatch
 """Whether a string has the form of an E.164 number (``+`` and 7 to 15 digits); no other check."""
 
+# -- phone numbers: one rule for sending, filtering and importing -----------------------------
+#
+# sipgate decides which numbers it accepts and its numbering plans change faster than any
+# metadata: the library refuses only what cannot be a number at all (no digits, letters, an
+# impossible length) and never checks whether a range is assigned. See phone_number,
+# filter_number and contact_number.
+
+MIN_DIGITS = 2
+"""Fewest digits of a number without country code (``110``, a transfer to ``12``)."""
+MAX_DIGITS = 16
+"""Most digits of a number without country code: 15 (E.164) and a trunk prefix ``0``."""
+
+_NUMBER = re.compile(r"\+?[0-9 \-./()\u00a0]*[0-9][0-9 \-./()\u00a0]*")
+"""Digits with the separators people write (space ``-`` ``/`` ``.`` brackets), maybe a ``+``."""
+_EXTENSION = re.compile(
+    r"(.*?[0-9)])\s*(?:;\s*ext=|(?:ext|extn|extension|durchwahl|dw|x)\.?\s*:?|#)\s*([0-9]{1,10})",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A number and its extension: ``;ext=102`` (RFC 3966), ``ext. 12``, ``x102``, ``#12``."""
+_NOT_DIGITS = re.compile(r"[^0-9]")
+
+_PARSE_ERRORS = {  # phonenumbers.NumberParseException error types
+    0: "unknown country code",
+    1: "no number found",
+    2: "too short",
+    3: "too short",
+    4: "too long",
+}
 _IMPOSSIBLE = {  # phonenumbers.ValidationResult
     1: "unknown country code",
     2: "too short",
     3: "too long",
-    4: "too short, or a local number without area code",
     5: "invalid length",
 }
 
 
 def phone_number(value: object, field: str, *, default_region: str | None = None) -> str:
-    """Return ``value`` as an E.164 number (``+4915799912345``), or raise ValidationError.
+    """Return the number to send for ``value``, or raise ValidationError naming ``field``.
 
-    Without ``default_region`` (arguments of API calls): accepts the international forms
-    ``+49 157 99912345`` and ``0049...`` of a valid number; a national number without
-    country code is rejected rather than guessed.
+    The rule for numbers sent to sipgate (SMS and fax recipients, callees, caller ids,
+    transfer targets): a number with country code (``+49 211 63553355``, ``0049...``) is sent
+    in E.164 form (``+4921163553355``) when its length is possible for its country; a number
+    without one (``110``, ``12``, ``0211 63553355``) is sent as its digits, sipgate reads it as
+    dialled from the account. Whether a range is assigned is sipgate's to decide
+    (``+4912368712`` is sent). Refused, with the reason: anything but a string, an empty one,
+    letters or other characters that are not part of a phone number (an extension cannot be
+    dialled), a country code that does not exist, a length no number can have.
 
-    With ``default_region`` (numbers read from address books, e.g. ``"DE"``): a national
-    number is read as dialled in that region (``"0211 63553355"`` gives
-    ``"+4921163553355"``), a number already in E.164 form is taken as it is, and any other
-    must be a *possible* number (its length fits its country; the numbering plan is not
-    checked). The message names the number and why it was refused (too short, too long,
-    a local number without area code, not a number at all).
+    ``default_region`` (``"DE"``) reads a number without country code as dialled in that
+    region instead and sends it in E.164 form; it then must have a possible length there.
     """
-    if isinstance(value, str):
-        text = value.strip()
-        if default_region is not None and is_e164(text):
-            return text
-        e164, reason = _parse(text, default_region)
-        if e164 is not None:
-            return e164
-        if default_region is not None:
+    if not isinstance(value, str):
+        raise ValidationError(
+            f"{field} must be a phone number as a string (e.g. '+4915799912345'), got {value!r}",
+            field=field,
+        )
+    text = value.strip()
+    if is_e164(text):
+        return text
+    number, reason = _send_form(text, default_region)
+    if number is None:
+        if default_region is not None:  # an address book's number: named by its value
             raise ValidationError(f"{text!r} {reason}", field=field)
+        raise ValidationError(f"{field} {reason}, got {value!r}", field=field)
+    return number
+
+
+def filter_number(value: object, field: str) -> str:
+    """Return ``value`` trimmed, for a filter: the API matches a number as it was stored.
+
+    History and contact filters find ``0211123456789`` only as ``0211123456789``: they are
+    passed on as given. Refused: anything but a string, an empty one.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            f"{field} must be a phone number as a non-empty string, got {value!r}", field=field
+        )
+    return value.strip()
+
+
+def contact_number(text: str, default_region: str | None = None) -> tuple[str | None, str]:
+    """How an import stores a number of an address book: ``(number or None, reason)``.
+
+    * A number already in E.164 form, or one without country code (``0211 63553355``,
+      ``110``), is kept as given (trimmed): ``(text, "")``. No country is assumed.
+    * One with country code written otherwise (``+49 (0)211 63553355``, ``0049...``) becomes
+      E.164, its extension kept in RFC 3966 form (``+12125551234;ext=102``), with the reason
+      of the change.
+    * With ``default_region`` (``"DE"``), a national number that is unambiguous there (it has
+      the region's trunk prefix, or is an assigned number of the region) becomes E.164 too;
+      one that is not (``110``, a local number without area code) is kept, with a reason.
+    * ``(None, reason)``: it cannot be a number (no digits, letters, an unknown country code,
+      an impossible length) and is left out.
+
+    A reason is given whenever the result is not ``text`` unchanged, so an import can report
+    every change made and every number left out.
+    """
+    text = text.strip()
+    if is_e164(text):
+        return text, ""
+    return _contact_form(text, default_region)
+
+
+def region_code(value: object, field: str) -> str | None:
+    """``value`` as a region code phonenumbers knows (``"DE"``, any case), or None for None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        import phonenumbers  # heavy: loaded only when a region is given
+
+        region = value.strip().upper()
+        if region in phonenumbers.SUPPORTED_REGIONS:
+            return region
     raise ValidationError(
-        f"{field} must be a valid phone number with country code (E.164, e.g. "
-        f"'+4915799912345'), got {value!r}",
+        f"{field} must be None or a two-letter region code such as 'DE' or 'US', got {value!r}",
         field=field,
     )
 
 
 def to_e164(text: str, default_region: str | None = None) -> str | None:
-    """``text`` as E.164, or None when it is no phone number: for comparing, never raises."""
-    return _parse(text.strip(), default_region)[0]
+    """``text`` as E.164, or None when it has no country code (and no region) or is no number.
+
+    For comparing numbers; never raises.
+    """
+    text = text.strip()
+    if is_e164(text):
+        return text
+    main, _extension, problem = _split(text)
+    if problem:
+        return None
+    digits = _NOT_DIGITS.sub("", main)
+    if main.startswith("+") or (default_region is None and digits.startswith("00")):
+        return _international(_without_idd(main, digits))[0]
+    if default_region is None:
+        return None
+    return _in_region(main, default_region)[0]
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, region: str | None) -> tuple[str | None, str]:
-    """``(E.164, "")`` for ``text``, or ``(None, why not)``; see :func:`phone_number`.
+def _split(text: str) -> tuple[str, str, str]:
+    """``(number, extension, "")``, or ``("", "", why it is not a number)``."""
+    if not text:
+        return "", "", "is empty"
+    extension = ""
+    if _NUMBER.fullmatch(text) is None:
+        match = _EXTENSION.fullmatch(text)
+        if match is None or _NUMBER.fullmatch(match.group(1)) is None:
+            bad = next((c for c in text if not c.isdigit() and c not in "+ -./()\u00a0"), text[:1])
+            what = "letters" if bad.isalpha() else f"{bad!r}"
+            return "", "", f"is not a phone number (it contains {what})"
+        text, extension = match.group(1), match.group(2)
+    return text, extension, ""
 
-    Cached: parsing costs ~20 µs, senders and address books repeat numbers.
-    """
+
+@functools.lru_cache(maxsize=4096)
+def _international(digits: str) -> tuple[str | None, str]:
+    """``("+" digits in E.164, "")`` for a number with country code, or ``(None, why not)``."""
+    if len(digits) < 3:  # a country code and at least one digit more
+        return None, "is not a phone number: too short"
+    if len(digits) > 15:  # E.164's limit
+        return None, "is not a phone number: too long (more than 15 digits)"
     import phonenumbers  # heavy: loaded on first use
 
-    if region is None and text.startswith("00"):
-        text = "+" + text[2:]
     try:
-        parsed = phonenumbers.parse(text, region)
+        parsed = phonenumbers.parse("+" + digits)
     except phonenumbers.NumberParseException as exc:
-        reason = str(exc).split(") ", 1)[-1].rstrip(".")  # "(1) The string supplied..."
-        return None, f"is not a phone number: {reason}"
-    if region is None:
-        if not phonenumbers.is_valid_number(parsed):
-            return None, "is not a valid phone number"
+        return None, f"is not a phone number: {_PARSE_ERRORS.get(exc.error_type, 'invalid')}"
+    why = phonenumbers.is_possible_number_with_reason(parsed)
+    if why in _IMPOSSIBLE:
+        return None, f"is not a phone number: {_IMPOSSIBLE[why]}"
+    return _e164(parsed), ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_region(main: str, region: str) -> tuple[str | None, str]:
+    """A number without country code dialled in ``region``: ``(E.164, "")`` or ``(None, why)``.
+
+    Only an unambiguous reading gives a number: a possible number (not only a local one)
+    that has the region's trunk prefix (``0211...`` in DE), or, where no trunk prefix is
+    dialled, is assigned there.
+    """
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(main, region)
+    except phonenumbers.NumberParseException as exc:
+        return None, f"{_PARSE_ERRORS.get(exc.error_type, 'invalid')} for a number in {region}"
+    why = phonenumbers.is_possible_number_with_reason(parsed)
+    if why in _IMPOSSIBLE:
+        return None, f"{_IMPOSSIBLE[why]} for a number in {region}"
+    if why != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None, f"a short or local number in {region} (no area code)"
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper())
+    prefix = metadata.national_prefix if metadata is not None else None
+    if prefix and _NOT_DIGITS.sub("", main).startswith(prefix):
+        return _e164(parsed), ""
+    # Without the trunk prefix a number is complete only where none is dialled (IT, ES...)
+    # or it is optional (the 10 digits of North America), and then only an assigned one.
+    if (not prefix or parsed.country_code == 1) and phonenumbers.is_valid_number(parsed):
+        return _e164(parsed), ""
+    return None, f"without the trunk prefix and not an assigned number in {region}"
+
+
+def _e164(parsed: Any) -> str:
+    import phonenumbers
+
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _length(digits: str) -> str:
+    """Why a number without country code cannot be one ("" when its length is possible)."""
+    if len(digits) < MIN_DIGITS:
+        return f"is not a phone number: too short (fewer than {MIN_DIGITS} digits)"
+    if len(digits) > MAX_DIGITS:
+        return f"is not a phone number: too long (more than {MAX_DIGITS} digits)"
+    return ""
+
+
+def _without_idd(main: str, digits: str) -> str:
+    """The digits after ``+`` or the international prefix ``00``."""
+    return digits[2:] if not main.startswith("+") and digits.startswith("00") else digits
+
+
+@functools.lru_cache(maxsize=4096)
+def _send_form(text: str, region: str | None) -> tuple[str | None, str]:
+    """The sending rule of :func:`phone_number`: ``(number, "")`` or ``(None, why not)``."""
+    main, extension, problem = _split(text)
+    if problem:
+        return None, problem
+    if extension:
+        return None, "is not a phone number that can be dialled (it has an extension)"
+    digits = _NOT_DIGITS.sub("", main)
+    if main.startswith("+") or digits.startswith("00"):
+        return _international(_without_idd(main, digits))
+    reason = _length(digits)
+    if reason:
+        return None, reason
+    if region is not None:
+        e164, why = _in_region(main, region)
+        return e164, "" if e164 else f"is not a phone number: {why}"
+    return digits, ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _contact_form(text: str, region: str | None) -> tuple[str | None, str]:
+    """The import rule of :func:`contact_number` for ``text`` (trimmed, not E.164)."""
+    main, extension, problem = _split(text)
+    if problem:
+        return None, problem
+    digits = _NOT_DIGITS.sub("", main)
+    if main.startswith("+") or (region is None and digits.startswith("00")):
+        e164, reason = _international(_without_idd(main, digits))
+        if e164 is None:
+            return None, reason
+        why = "written in E.164 form"
     else:
-        why = phonenumbers.is_possible_number_with_reason(parsed)
-        if why != phonenumbers.ValidationResult.IS_POSSIBLE:
-            return None, f"is not a possible phone number: {_IMPOSSIBLE.get(why, 'invalid')}"
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)), ""
+        reason = _length(digits)
+        if reason:
+            return None, reason
+        if region is None:
+            return text, ""
+        e164, reason = _in_region(main, region)
+        if e164 is None:
+            return text, f"kept as given: {reason}"
+        why = f"national number read as dialled in {region}"
+    result = f"{e164};ext={extension}" if extension else e164
+    if result == text:
+        return text, ""
+    return result, why + (", extension kept" if extension else "")
 
 
 def non_empty(value: object, field: str) -> str:

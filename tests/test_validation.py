@@ -20,8 +20,8 @@ def test_phone_number_accepts_international_forms(given: str, e164: str) -> None
     assert phone_number(given, "to") == e164
 
 
-@pytest.mark.parametrize("bad", ["015799912345", "12", "+49", "phone", None, 4915799912345])
-def test_phone_number_rejects_what_it_would_have_to_guess(bad: object) -> None:
+@pytest.mark.parametrize("bad", ["1", "+49", "phone", "", None, 4915799912345])
+def test_phone_number_rejects_what_cannot_be_a_number(bad: object) -> None:
     with pytest.raises(sipgateio.ValidationError) as info:
         phone_number(bad, "to")
     assert info.value.field == "to" and repr(bad) in str(info.value)
@@ -29,7 +29,7 @@ def test_phone_number_rejects_what_it_would_have_to_guess(bad: object) -> None:
 
 def test_phone_number_with_a_region_reads_national_numbers() -> None:
     assert phone_number("0211 63553355", "number", default_region="DE") == "+4921163553355"
-    with pytest.raises(sipgateio.ValidationError, match=r"too short|possible"):
+    with pytest.raises(sipgateio.ValidationError, match=r"no area code"):
         phone_number("110", "number", default_region="DE")
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from .._validation import contact_number
 from ..errors import ValidationError
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "ContactsExportFilter",
     "Email",
     "ExportScope",
+    "ImportNote",
     "ImportReport",
     "ParseResult",
     "ParsedContact",
@@ -44,6 +46,8 @@ __all__ = [
     "contact_to_api",
     "contacts_from_api",
     "gc_pause_enabled",
+    "import_body",
+    "import_numbers",
     "pause_gc_during_conversions",
     "paused_gc",
     "split_name",
@@ -165,11 +169,39 @@ class SkippedRecord:
 
 
 @attrs.frozen
+class ImportNote:
+    """A value an import changed, or left out of a contact it imported.
+
+    ``line`` is the CSV line or the card's ordinal (as in :class:`SkippedRecord`); ``field``
+    names the value (``"number"``); ``original`` is the value as the file had it; ``result``
+    what was stored instead, or ``None`` when it was left out (the contact was imported
+    without it); ``reason`` says why. ``result == original`` means it was kept as given
+    though something about it was doubtful (e.g. a short number with ``default_region``).
+    """
+
+    line: int
+    field: str
+    original: str
+    result: str | None
+    reason: str
+
+
+def _notes(value: Iterable[ImportNote]) -> tuple[ImportNote, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+@attrs.frozen
 class ImportReport:
-    """The outcome of an import: how many contacts were imported and every record skipped."""
+    """The outcome of an import.
+
+    ``imported``: how many contacts were created. ``skipped``: every record not imported, with
+    its line (or card ordinal) and the reason. ``notes``: every value of an imported (or
+    offered) record that was changed or left out, as :class:`ImportNote` in file order.
+    """
 
     imported: int
     skipped: list[SkippedRecord] = attrs.field(factory=list)
+    notes: tuple[ImportNote, ...] = attrs.field(default=(), converter=_notes)
 
 
 @attrs.frozen
@@ -196,10 +228,15 @@ def _skipped(value: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
 
 @attrs.frozen
 class ParseResult:
-    """What an offline parse returns: the contacts it read and the records it skipped."""
+    """What an offline parse returns: the contacts it read and the records it skipped.
+
+    ``notes`` lists what the reader changed or left out of the contacts it read (see
+    :class:`ImportNote`), e.g. a text decoded as cp1252 or a property it could not read.
+    """
 
     records: tuple[ParsedContact, ...] = attrs.field(default=(), converter=_records)
     skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=_skipped)
+    notes: tuple[ImportNote, ...] = attrs.field(default=(), converter=_notes)
 
     @property
     def contacts(self) -> list[Contact]:
@@ -357,6 +394,55 @@ def contact_to_api(
         }
     )
     return body
+
+
+def import_numbers(
+    numbers: Iterable[PhoneNumber], line: int, default_region: str | None = None
+) -> tuple[tuple[PhoneNumber, ...], list[ImportNote]]:
+    """The numbers an import stores for a record's ``numbers``, and a note for each change.
+
+    Each number goes through :func:`sipgateio._validation.contact_number`: kept as given
+    unless its normalisation is unambiguous (see there), left out when it cannot be a number.
+    Every change and every number left out gets an :class:`ImportNote` at ``line``.
+    """
+    kept: list[PhoneNumber] = []
+    notes: list[ImportNote] = []
+    for n in numbers:
+        result, reason = contact_number(n.number, default_region)
+        if reason:
+            notes.append(ImportNote(line, "number", n.number, result, reason))
+        if result is not None:
+            kept.append(n if result == n.number else PhoneNumber(result, n.type))
+    return tuple(kept), notes
+
+
+def import_body(
+    record: ParsedContact, default_region: str | None = None
+) -> tuple[dict[str, Any], list[ImportNote]]:
+    """The ``POST /contacts`` body that creates a contact read from a file, and its notes.
+
+    The contact's numbers go through :func:`import_numbers`; its id (a vCard UID, a CSV id)
+    is not sent. A number that cannot be stored is left out and noted: the contact is
+    imported with every other field.
+    """
+    contact = record.contact
+    numbers, notes = import_numbers(contact.numbers, record.line, default_region)
+    body = contact_to_api(
+        Contact(
+            "",
+            contact.name,
+            contact.picture,
+            contact.emails,
+            numbers,
+            contact.addresses,
+            contact.organization,
+            contact.scope,
+        ),
+        given=record.given,
+        family=record.family,
+        with_id=False,
+    )
+    return body, notes
 
 
 _gc_pause = [False]  # opt-in: see pause_gc_during_conversions

@@ -70,7 +70,14 @@ from .._ops import (
     walk_pages,
 )
 from .._responses import reading, unreadable
-from .._validation import items, non_empty, phone_number, to_e164
+from .._validation import (
+    contact_number,
+    filter_number,
+    items,
+    non_empty,
+    region_code,
+    to_e164,
+)
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Page, Pagination
 from ..raw.api.contacts import (
@@ -83,7 +90,6 @@ from ..raw.api.contacts import (
 )
 from ..raw.models import CreateContactRequest, ImportCSVRequest, UpdateContactRequest
 from .csv import (
-    DEFAULT_REGION,
     csv_header,
     csv_text,
     is_import_layout,
@@ -97,6 +103,7 @@ from .models import (
     ContactsExportFilter,
     Email,
     ExportScope,
+    ImportNote,
     ImportReport,
     ParsedContact,
     PhoneNumber,
@@ -105,6 +112,7 @@ from .models import (
     contact_from_api,
     contact_to_api,
     contacts_from_api,
+    import_body,
     paused_gc,
 )
 from .vcard import parse_vcards, write_vcard_book, write_vcards
@@ -226,14 +234,17 @@ def _write_scope(value: object) -> Scope:
 
 
 def _phonenumbers(filter: object) -> tuple[str, ...]:
-    """The filter's numbers in E.164 form (no numbers: no restriction)."""
+    """The filter's numbers as given, trimmed (no numbers: no restriction).
+
+    The API matches a number as it was stored (``0211123456789`` is not ``+49211123456789``).
+    """
     if filter is None:
         return ()
     if not isinstance(filter, ContactsExportFilter):
         raise ValidationError(
             f"filter must be a ContactsExportFilter or None, got {filter!r}", field="filter"
         )
-    return tuple(dict.fromkeys(phone_number(n, "filter") for n in filter.phonenumbers))
+    return tuple(dict.fromkeys(filter_number(n, "filter") for n in filter.phonenumbers))
 
 
 def _text(value: object, field: str) -> str:
@@ -253,15 +264,24 @@ def _types(value: object, field: str) -> tuple[str, ...]:
     return types  # type: ignore[return-value]
 
 
+def _new_number(value: object) -> str:
+    """A number of a new contact: as given, or in E.164 form when that is unambiguous."""
+    if isinstance(value, str):
+        number, reason = contact_number(value)
+        if number is not None:
+            return number
+    else:
+        reason = "is not a string"
+    raise ValidationError(f"numbers: {value!r} {reason}", field="numbers")
+
+
 def _new_numbers(value: object) -> tuple[PhoneNumber, ...]:
     numbers = []
     for n in items(value, "numbers"):
         if isinstance(n, PhoneNumber):
-            numbers.append(
-                PhoneNumber(phone_number(n.number, "numbers"), _types(n.type, "numbers"))
-            )
+            numbers.append(PhoneNumber(_new_number(n.number), _types(n.type, "numbers")))
         else:
-            numbers.append(PhoneNumber(phone_number(n, "numbers")))
+            numbers.append(PhoneNumber(_new_number(n)))
     return tuple(numbers)
 
 
@@ -367,9 +387,10 @@ def _comparable(number: str) -> str:
 def _internal_contacts(body: bytes, numbers: tuple[str, ...]) -> list[dict[str, Any]]:
     """The directory of ``GET /contacts/internal`` as contacts in the shape of ``GET /contacts``.
 
-    With ``numbers``, only the contacts having one of them (compared in E.164 form).
+    With ``numbers``, only the contacts having one of them (compared in E.164 form where both
+    have a country code, else as written).
     """
-    wanted = set(numbers)
+    wanted = {_comparable(n) for n in numbers}
     contacts = []
     for item in _decode(body, get_all_contacts.OPERATION)["items"]:
         typed: list[dict[str, Any]] = [
@@ -549,16 +570,20 @@ def _delete_all(scope: Scope, concurrency: object, progress: object) -> Op[None]
 
 
 def _bodies(
-    records: Iterable[ParsedContact], skipped: list[SkippedRecord]
-) -> list[tuple[int, dict[str, Any]]]:
-    """``(line, create body)`` of each record; one that cannot be sent joins ``skipped``."""
+    records: Iterable[ParsedContact], region: str | None = None
+) -> tuple[list[tuple[int, dict[str, Any]]], list[ImportNote]]:
+    """``(line, create body)`` of each record, and a note for each number changed or left out.
+
+    See :func:`~sipgateio.contacts.models.import_body`: a record is sent with every field,
+    without the numbers that cannot be stored.
+    """
     bodies: list[tuple[int, dict[str, Any]]] = []
+    notes: list[ImportNote] = []
     for record in records:
-        try:
-            bodies.append((record.line, _card_body(record)))
-        except ValidationError as exc:
-            skipped.append(SkippedRecord(record.line, str(exc)))
-    return bodies
+        body, record_notes = import_body(record, region)
+        bodies.append((record.line, body))
+        notes.extend(record_notes)
+    return bodies, notes
 
 
 def _create_all(
@@ -567,11 +592,13 @@ def _create_all(
     what: str,
     concurrency: int | None,
     progress: Progress | None,
+    notes: Iterable[ImportNote] = (),
 ) -> Op[ImportReport]:
     """Create a contact from each ``(line, body)`` (POST /contacts, ``concurrency`` at once).
 
     A record the API refuses (400, 409, 422) joins ``skipped``; any other error stops the
-    run and is raised as :class:`ContactsImportError` with the report so far.
+    run and is raised as :class:`ContactsImportError` with the report so far. ``notes``
+    (values the conversion changed or left out) go into the report, in line order.
     """
     outcomes = yield from send_all(
         Batch(
@@ -592,34 +619,10 @@ def _create_all(
         else:
             failed[line] = error
     skipped.sort(key=lambda s: s.line)
-    report = ImportReport(len(done.succeeded), skipped)
+    report = ImportReport(len(done.succeeded), skipped, sorted(notes, key=lambda n: n.line))
     if failed:
         raise ContactsImportError(report, failed, tuple(done.not_attempted), what) from done.cause
     return report
-
-
-def _card_body(record: ParsedContact) -> dict[str, Any]:
-    """The create body of a parsed card, its numbers in E.164 (ValidationError if one is not)."""
-    contact = record.contact
-    numbers = tuple(
-        PhoneNumber(phone_number(n.number, "number", default_region=DEFAULT_REGION), n.type)
-        for n in contact.numbers
-    )
-    return contact_to_api(
-        Contact(
-            "",
-            contact.name,
-            contact.picture,
-            contact.emails,
-            numbers,
-            contact.addresses,
-            contact.organization,
-            contact.scope,
-        ),
-        given=record.given,
-        family=record.family,
-        with_id=False,
-    )
 
 
 class ContactsResource(Resource[M]):
@@ -643,11 +646,12 @@ class ContactsResource(Resource[M]):
         """Create a contact in the ``PRIVATE`` or ``SHARED`` address book (POST /contacts).
 
         Its name is ``firstname lastname``; one of the two may be empty. ``numbers`` are
-        strings or :class:`~sipgateio.PhoneNumber` (with types); each must be a valid number
-        with country code and is sent in E.164 form. ``emails`` are strings or
-        :class:`~sipgateio.Email`. ``organization`` is one organisation as its name and units
-        (``("sipgate GmbH", "Development")``) or a list of such tuples. ``picture`` is base64
-        image data or a URL.
+        strings or :class:`~sipgateio.PhoneNumber` (with types); each is stored as given, or
+        in E.164 form when it has a country code (``+49 211 63553355``, extensions kept as
+        ``;ext=12``); one that cannot be a number (letters, an impossible length) is refused.
+        ``emails`` are strings or :class:`~sipgateio.Email`. ``organization`` is one
+        organisation as its name and units (``("sipgate GmbH", "Development")``) or a list of
+        such tuples. ``picture`` is base64 image data or a URL.
         """
         given = _text(firstname, "firstname").strip()
         family = _text(lastname, "lastname").strip()
@@ -764,37 +768,52 @@ class ContactsResource(Resource[M]):
                     report(1, 1)
             return ImportReport(upload.rows, list(upload.skipped))
         skipped = list(parsed.skipped)
-        bodies = _bodies(parsed.records, skipped)
-        return (yield from _create_all(bodies, skipped, "rows", limit, report))
+        bodies, notes = _bodies(parsed.records)
+        notes[:0] = parsed.notes
+        return (yield from _create_all(bodies, skipped, "rows", limit, report, notes))
 
     @operation
     def import_vcard_string(
         self,
-        vcard_content: str,
+        vcard_content: str | bytes,
         scope: Scope,
         *,
+        default_region: str | None = None,
         concurrency: int | None = None,
         progress: Progress | None = None,
     ) -> Op[ImportReport]:
         """Create a contact in ``scope`` from each card of a vCard text (POST /contacts each).
 
-        Takes one card or a whole address book, vCard 3.0 or 4.0, with every number,
-        e-mail, address and organisation of a card (see :mod:`sipgateio.contacts.vcard`).
-        Numbers are sent in E.164 form (national numbers are taken as German). A card it
-        cannot take is listed in the report with its ordinal (the first card is 1) and the
+        Takes one card or a whole address book, as ``str`` or as the file's ``bytes`` (the
+        encoding is detected, see :func:`~sipgateio.contacts.vcard.parse_vcards`), vCard 2.1,
+        3.0 or 4.0, with every number, e-mail, address and organisation of a card.
+
+        Numbers are stored as given unless their normalisation is unambiguous (see
+        :func:`~sipgateio.contacts.models.import_numbers`): no country is assumed unless
+        ``default_region`` (``"DE"``) says where national numbers were dialled. Every number
+        changed or left out is in the report's ``notes`` with the card's ordinal and the reason;
+        a card is imported with its other fields when one of its numbers is left out. A card
+        that cannot be read is in ``skipped`` with its ordinal (the first card is 1) and the
         reason, as is a card the API refuses (HTTP 400, 409, 422). ``concurrency`` cards are
         sent at once (default: the client's); ``progress(done, total)`` is called after each.
         Any other error stops the import: :class:`ContactsImportError` carries the report.
         """
-        text, scope_ = _text(vcard_content, "vcard_content"), _write_scope(scope)
+        scope_ = _write_scope(scope)
+        region = region_code(default_region, "default_region")
         limit, report = check_concurrency(concurrency), check_progress(progress)
+        if not isinstance(vcard_content, (str, bytes)):
+            raise ValidationError(
+                f"vcard_content must be str or bytes, got {vcard_content!r}",
+                field="vcard_content",
+            )
         try:
-            parsed = parse_vcards(text, scope=scope_)
+            parsed = parse_vcards(vcard_content, scope=scope_)
         except ValidationError as exc:
             raise _naming("vcard_content", exc) from None
         skipped = list(parsed.skipped)
-        bodies = _bodies(parsed.records, skipped)
-        return (yield from _create_all(bodies, skipped, "cards", limit, report))
+        bodies, notes = _bodies(parsed.records, region)
+        notes[:0] = parsed.notes
+        return (yield from _create_all(bodies, skipped, "cards", limit, report, notes))
 
     # -- reads and exports ---------------------------------------------------------------
 

@@ -51,6 +51,7 @@ from .models import (
     Contact,
     Email,
     ExportScope,
+    ImportNote,
     ParsedContact,
     ParseResult,
     PhoneNumber,
@@ -62,6 +63,7 @@ from .models import (
 )
 
 __all__ = [
+    "decode_vcard",
     "parse_vcards",
     "write_vcard",
     "write_vcard_book",
@@ -482,8 +484,10 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
     return ParsedContact(ordinal, contact, given, family)
 
 
-def parse_vcards(text: str, *, scope: Scope | ExportScope = Scope.PRIVATE) -> ParseResult:
-    """Read every card of a vCard text (one card or a whole address book).
+def parse_vcards(text: str | bytes, *, scope: Scope | ExportScope = Scope.PRIVATE) -> ParseResult:
+    """Read every card of a vCard text (one card or a whole address book), ``str`` or ``bytes``.
+
+    ``bytes`` are decoded as described in :func:`decode_vcard`.
 
     Returns a :class:`~sipgateio.contacts.models.ParseResult`: the contacts (with ``scope``,
     as a vCard carries none) and a :class:`~sipgateio.contacts.models.SkippedRecord` with the
@@ -491,6 +495,13 @@ def parse_vcards(text: str, *, scope: Scope | ExportScope = Scope.PRIVATE) -> Pa
     empty result; a text without any ``BEGIN:VCARD`` raises
     :class:`~sipgateio.errors.ValidationError`.
     """
+    notes: tuple[ImportNote, ...] = ()
+    if isinstance(text, bytes):
+        text, encoding = decode_vcard(text)
+        if encoding == "cp1252":
+            notes = (
+                ImportNote(0, "encoding", "", "cp1252", "not UTF-8 nor UTF-16: read as cp1252"),
+            )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n " in text:
@@ -504,10 +515,39 @@ def parse_vcards(text: str, *, scope: Scope | ExportScope = Scope.PRIVATE) -> Pa
     if resume:
         gc.disable()
     try:
-        return _parse(text, scope)
+        result = _parse(text, scope)
     finally:
         if resume:
             gc.enable()
+    return ParseResult(result.records, result.skipped, notes) if notes else result
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_vcard(data: bytes) -> tuple[str, str]:
+    """The text of a vCard file's bytes and the encoding it was read with.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without one is recognised by its
+    zero bytes; otherwise UTF-8, and cp1252 (which reads any byte) when the data is not UTF-8.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
+    head = data[:200]
+    if head.count(b"\x00") * 3 > len(head):
+        encoding = "utf-16-be" if head[:1] == b"\x00" else "utf-16-le"
+        return data.decode(encoding, "replace"), encoding
+    try:
+        return data.decode(), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace"), "cp1252"
 
 
 def _parse(text: str, scope: Scope | ExportScope) -> ParseResult:

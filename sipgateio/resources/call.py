@@ -488,15 +488,15 @@ def _find(call_id: str, since: dt.datetime | None) -> Op[Call]:
 
 
 def _caller(from_: object) -> tuple[str, bool]:
-    """``from_`` normalised, and whether it is an extension (else an E.164 number)."""
+    """``from_`` normalised, and whether it is an extension (else a phone number)."""
     if isinstance(from_, str) and is_extension(from_.strip()):
         return extension_id(from_.strip(), "from_", CALL_EXTENSION_TYPES), True
     try:
         return phone_number(from_, "from_"), False
-    except ValidationError:
+    except ValidationError as exc:
         raise ValidationError(
             f"from_ must be an extension of type e, p, x or y (e.g. 'e14', 'p0') or a phone "
-            f"number with country code (E.164, e.g. '+4921100000000'), got {from_!r}",
+            f"number (e.g. '+4921100000000'); as a number, {exc}",
             field="from_",
         ) from None
 
@@ -627,7 +627,9 @@ class CallResource(Resource[M]):
         ==========  ===========  ===========  ===========
 
         Extensions are of type e (VoIP phone), p (phoneline), x (external phone) or
-        y (mobile); numbers have a country code and are sent in E.164. ``device_id`` is
+        y (mobile). Numbers with country code are sent in E.164, others as their digits
+        (``110``); only what cannot be a number is refused (letters, an impossible length,
+        see :func:`sipgateio._validation.phone_number`). ``device_id`` is
         required when ``from_`` is a number (a group's number, say): it is billed and,
         without ``caller_id``, its number is shown. The number shown to the callee is
         ``caller_id``, else the device's number, else that of the ``from_`` extension.

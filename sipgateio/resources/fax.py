@@ -188,7 +188,9 @@ class FaxResource(Resource[M]):
     ) -> Op[SendFaxSessionResponse]:
         """Send the PDF document ``file_content`` to the fax number ``to``.
 
-        ``to`` is a number with country code (normalised to E.164). ``filename`` is the
+        ``to`` is a fax number: with country code it is sent in E.164, without as its
+        digits; only what cannot be a number is refused (see
+        :func:`sipgateio._validation.phone_number`). ``filename`` is the
         name shown in the history (``.pdf`` is appended if missing; default
         ``Fax_<UTC date and time>.pdf``). ``faxline_id`` (``f0``) defaults to the first
         fax line of the authenticated user that can send (two extra requests).

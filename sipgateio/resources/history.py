@@ -40,7 +40,7 @@ from .._ops import (
 )
 from .._read import needed_key, open_enum, timestamp
 from .._responses import reading
-from .._validation import aware_datetime, boolean, extension_id, items, non_empty, phone_number
+from .._validation import aware_datetime, boolean, extension_id, filter_number, items, non_empty
 from ..errors import APIError, SipgateIOError, ValidationError
 from ..pagination import Pagination
 from ..raw import models as raw
@@ -365,7 +365,7 @@ def _directions(value: Iterable[HistoryDirection | str] | None) -> tuple[History
 
 
 def _phonenumber(value: str | None) -> str | None:
-    return None if value is None else phone_number(value, "phonenumber")
+    return None if value is None else filter_number(value, "phonenumber")
 
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -387,7 +387,7 @@ class HistoryFilter:
       values (members or their names as strings).
     * ``archived``, ``starred``: ``True`` for only those entries, ``False`` for only the others.
     * ``start_date``, ``end_date``: timezone-aware bounds of ``created``; start <= end.
-    * ``phonenumber``: entries from or to this number (normalised to E.164).
+    * ``phonenumber``: entries from or to this number, as it was stored (sent as given, trimmed).
 
     Every value is checked when the filter is built (:class:`~sipgateio.ValidationError`).
     """

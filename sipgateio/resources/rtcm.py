@@ -163,7 +163,9 @@ class RTCMResource(Resource[M]):
         """Transfer the call to ``phone_number`` (POST /calls/{id}/transfer).
 
         ``attended=True`` lets you talk to the target first; False connects straight away.
-        The number is normalised to E.164.
+        A number with country code is sent in E.164, one without (``12``, ``110``) as its
+        digits; only what cannot be a number is refused (see
+        :func:`sipgateio._validation.phone_number`).
         """
         body = TransferRequest(
             attended=boolean(attended, "attended"),

@@ -281,7 +281,9 @@ class SmsResource(Resource[M]):
         unverified ``from_`` raises :class:`~sipgateio.ValidationError` before anything
         is sent or changed.
 
-        ``to`` is a phone number with country code (normalised to E.164). ``send_at``
+        ``to`` is a phone number: with country code it is sent in E.164, without as its
+        digits (sipgate decides what it delivers); only what cannot be a number is refused
+        (see :func:`sipgateio._validation.phone_number`). ``send_at``
         (optional) must be timezone-aware, in the future and at most 30 days ahead.
 
         A bad argument raises :class:`~sipgateio.ValidationError` naming it in ``field``;

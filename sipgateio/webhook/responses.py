@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from .._validation import phone_number as _checked_number
 from ..errors import ValidationError
 
 __all__ = [
@@ -67,8 +68,9 @@ _ATTRIBUTE_TABLE = str.maketrans(
 )
 _TEXT_TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
-# E.164: an optional "+", a country code that does not start with 0, at most 15 digits.
-_E164 = re.compile(r"\+?[1-9][0-9]{1,14}")
+# What phone_number() sends unchanged: E.164, or the digits of a number without country code
+# (as sipgate writes numbers in pushes: 4915799912345). Checked here first, for speed.
+_AS_IS = re.compile(r"\+[1-9][0-9]{6,14}|[0-9]{2,16}")
 
 
 def _xml_safe(value: str, field: str) -> None:
@@ -97,13 +99,13 @@ def escape_text(value: str) -> str:
 
 
 def _phone_number(value: object, field: str) -> str:
-    if not isinstance(value, str) or _E164.fullmatch(value) is None:
-        raise ValidationError(
-            f"{field} must be a phone number in E.164 format with country code and only "
-            f"digits, such as '4915799912345' or '+4915799912345', got {value!r}",
-            field=field,
-        )
-    return value
+    """A number to dial: as sipgate writes them (``4915799912345``) unchanged, others checked.
+
+    See :func:`sipgateio._validation.phone_number`: refused only when it cannot be a number.
+    """
+    if type(value) is str and _AS_IS.fullmatch(value) is not None:
+        return value
+    return _checked_number(value, field)
 
 
 def absolute_url(value: object, field: str) -> str:
@@ -176,11 +178,8 @@ class TransferOptions:
             raise ValidationError(
                 f"attended must be True or False, got {self.attended!r}", field="attended"
             )
-        if not isinstance(self.phone_number, str) or not self.phone_number.strip():
-            raise ValidationError(
-                f"phone_number must be a phone number, got {self.phone_number!r}",
-                field="phone_number",
-            )
+        checked = _checked_number(self.phone_number, "phone_number")
+        object.__setattr__(self, "phone_number", checked)
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -272,7 +271,9 @@ class RedirectCall(Action):
         numbers = _numbers(self.numbers)
         head = "<Dial"
         if self.caller_id is not None:
-            head += f' callerId="{_phone_number(self.caller_id, "caller_id")}"'
+            caller_id = _phone_number(self.caller_id, "caller_id")
+            object.__setattr__(self, "caller_id", caller_id)
+            head += f' callerId="{caller_id}"'
         if self.anonymous is True:
             head += ' anonymous="true"'
         elif self.anonymous is False:
@@ -280,8 +281,9 @@ class RedirectCall(Action):
         else:
             _optional_bool(self.anonymous, "anonymous")
         for number in numbers:
-            if type(number) is not str or _E164.fullmatch(number) is None:
-                _phone_number(number, "numbers")
+            if type(number) is not str or _AS_IS.fullmatch(number) is None:
+                numbers = tuple([_phone_number(n, "numbers") for n in numbers])
+                break
         object.__setattr__(self, "numbers", numbers)
         object.__setattr__(
             self, "_xml", f"{head}><Number>{'</Number><Number>'.join(numbers)}</Number></Dial>"
@@ -422,7 +424,11 @@ class WebhookResponse:
     def redirect_call(
         numbers: Iterable[str], anonymous: bool | None = None, caller_id: str | None = None
     ) -> RedirectCall:
-        """Redirect the call to ``numbers`` (E.164; at most 5 for an incoming call).
+        """Redirect the call to ``numbers`` (at most 5 for an incoming call).
+
+        Numbers as sipgate writes them (``4915799912345``, ``+4915799912345``) go out as
+        they are; others are checked and normalised as every number the library sends
+        (``+49 157 99912345`` → ``+4915799912345``, ``110`` as it is; letters refused).
 
         ``anonymous=True`` suppresses the caller's number, ``False`` shows it, ``None``
         (the default) leaves it to the account settings; ``caller_id`` sets the number shown.

@@ -151,10 +151,10 @@ def test_import_projection(sample: Sample) -> None:
     assert [(s.line, s.reason.split(":")[0]) for s in upload.skipped] == [
         (5, "empty record"),
         (6, "no number"),
-        (7, "'not a number' is not a phone number"),
+        (7, "'not a number' is not a phone number (it contains letters)"),
         (8, "no name (firstname and lastname are empty)"),
         (9, "the record has 6 fields, the header 4"),
-        (12, "'12' is not a possible phone number"),
+        (12, "'12' is not a phone number"),
     ]
 
 

@@ -18,6 +18,7 @@ from sipgateio import (
     ContactsExportFilter,
     Email,
     ExportScope,
+    ImportNote,
     ImportReport,
     Page,
     Pagination,
@@ -178,8 +179,9 @@ def test_create_minimal_and_several_organisations(flavour: Flavour, api: APIStub
         ({"scope": ExportScope.INTERNAL}, "scope"),
         ({"scope": "private"}, "scope"),
         ({"numbers": "+4915799912345"}, "numbers"),
-        ({"numbers": ["0211 63553355"]}, "numbers"),  # no country code: not guessed
+        ({"numbers": ["call me"]}, "numbers"),
         ({"numbers": ["+49 1"]}, "numbers"),
+        ({"numbers": ["+999 123456"]}, "numbers"),  # no such country code
         ({"numbers": [PhoneNumber("+4915799912345", ("",))]}, "numbers"),
         ({"numbers": [4915799912345]}, "numbers"),
         ({"emails": ["no-at-sign"]}, "emails"),
@@ -496,7 +498,10 @@ CARD_ADA = (
 )
 CARD_ALAN = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nTEL:+4915799912345\r\nEND:VCARD\r\n"
 CARD_OLD = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Card\r\nEND:VCARD\r\n"
-CARD_BAD_NUMBER = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Short Number\r\nTEL:12\r\nEND:VCARD\r\n"
+CARD_BAD_NUMBER = (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bad Number\r\nTEL:call me\r\nTEL:12\r\n"
+    "EMAIL:bad@example.com\r\nEND:VCARD\r\n"
+)
 
 
 def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: APIStub) -> None:
@@ -514,7 +519,7 @@ def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: A
                 {"email": "ada@work.example", "type": []},
             ],
             "numbers": [
-                {"number": "+4915799912345", "type": ["cell"]},
+                {"number": "0157 99912345", "type": ["cell"]},  # no country assumed
                 {"number": "+4921163553355", "type": ["work", "fax"]},
             ],
             "addresses": [
@@ -551,10 +556,49 @@ def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: A
             "organization": [],
             "scope": "SHARED",
         },
+        {  # imported with its e-mail and the short number, without the one that is none
+            "name": "Bad Number",
+            "given": "Bad",
+            "family": "Number",
+            "picture": None,
+            "emails": [{"email": "bad@example.com", "type": []}],
+            "numbers": [{"number": "12", "type": []}],
+            "addresses": [],
+            "organization": [],
+            "scope": "SHARED",
+        },
     ]
-    assert report.imported == 2
-    assert [s.line for s in report.skipped] == [2, 4]
-    assert "2.1" in report.skipped[0].reason and "'12'" in report.skipped[1].reason
+    assert report.imported == 3
+    assert [s.line for s in report.skipped] == [2]
+    assert "2.1" in report.skipped[0].reason
+    assert report.notes == (
+        ImportNote(1, "number", "+49 211 63553355", "+4921163553355", "written in E.164 form"),
+        ImportNote(4, "number", "call me", None, "is not a phone number (it contains letters)"),
+    )
+
+
+def test_vcard_import_reads_national_numbers_only_in_the_region_given(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    text = CARD_ADA + CARD_BAD_NUMBER
+    report = flavour.run(
+        lambda c: c.contacts.import_vcard_string(text.encode(), Scope.PRIVATE, default_region="de")
+    )
+    assert [[n["number"] for n in r.json["numbers"]] for r in api.requests] == [
+        ["+4915799912345", "+4921163553355"],
+        ["12"],
+    ]
+    assert report.notes == (
+        ImportNote(
+            1, "number", "0157 99912345", "+4915799912345", "national number read as dialled in DE"
+        ),
+        ImportNote(1, "number", "+49 211 63553355", "+4921163553355", "written in E.164 form"),
+        ImportNote(2, "number", "call me", None, "is not a phone number (it contains letters)"),
+        ImportNote(
+            2, "number", "12", "12", "kept as given: a short or local number in DE (no area code)"
+        ),
+    )
 
 
 def test_vcard_import_reports_cards_the_api_refuses_and_goes_on(
@@ -600,7 +644,8 @@ def test_vcard_import_of_nothing_sends_nothing(flavour: Flavour, api: APIStub) -
     ("args", "field"),
     [
         (("FN:Ada", Scope.PRIVATE), "vcard_content"),
-        ((b"BEGIN:VCARD", Scope.PRIVATE), "vcard_content"),
+        ((b"FN:Ada", Scope.PRIVATE), "vcard_content"),
+        ((bytearray(b"BEGIN:VCARD"), Scope.PRIVATE), "vcard_content"),
         ((CARD_ALAN, ExportScope.ALL), "scope"),
         ((CARD_ALAN, "INTERNAL"), "scope"),
         ((CARD_ALAN, None), "scope"),
@@ -610,6 +655,16 @@ def test_vcard_import_rejects_bad_arguments(
     flavour: Flavour, api: APIStub, args: tuple[Any, Any], field: str
 ) -> None:
     rejected(flavour, api, lambda c: c.contacts.import_vcard_string(*args), field)
+
+
+@pytest.mark.parametrize("region", ["Germany", "XX", 49, ""])
+def test_vcard_import_rejects_unknown_regions(flavour: Flavour, api: APIStub, region: Any) -> None:
+    rejected(
+        flavour,
+        api,
+        lambda c: c.contacts.import_vcard_string(CARD_ALAN, Scope.PRIVATE, default_region=region),
+        "default_region",
+    )
 
 
 # -- reading: get, paging, scopes, filter ---------------------------------------------------
@@ -703,14 +758,15 @@ def test_pagination_selects_positions_of_the_api_list(
     assert paging(api) == requests
 
 
-def test_filter_sends_phonenumbers_in_e164(flavour: Flavour, api: APIStub) -> None:
+def test_filter_sends_phonenumbers_as_given(flavour: Flavour, api: APIStub) -> None:
+    # The API matches a number as it was stored: 0211... finds only 0211...
     serve(api, book("PRIVATE"))
-    numbers = ContactsExportFilter(["+49 157 99912345", "0049211 63553355", "+4915799912345"])
+    numbers = ContactsExportFilter([" 0211123456789 ", "+49 157 99912345", "0211123456789", "110"])
     flavour.run(lambda c: c.contacts.export_as_json(ExportScope.ALL, None, numbers))
     assert api.requests[0].query == {
         "offset": ["0"],
         "limit": ["5000"],
-        "phonenumbers": ["+4915799912345", "+4921163553355"],
+        "phonenumbers": ["0211123456789", "+49 157 99912345", "110"],
     }
 
 
@@ -727,7 +783,11 @@ def test_empty_filter_does_not_restrict(flavour: Flavour, api: APIStub) -> None:
         (lambda c: c.contacts.get(None), "scope"),
         (lambda c: c.contacts.get(ExportScope.ALL, Pagination(), ["+4915799912345"]), "filter"),
         (
-            lambda c: c.contacts.get(ExportScope.ALL, filter=ContactsExportFilter(["0211 1234"])),
+            lambda c: c.contacts.get(ExportScope.ALL, filter=ContactsExportFilter([" "])),
+            "filter",
+        ),
+        (
+            lambda c: c.contacts.get(ExportScope.ALL, filter=ContactsExportFilter([49211])),
             "filter",
         ),
         (lambda c: c.contacts.get(ExportScope.ALL, {"offset": 0}), "pagination"),

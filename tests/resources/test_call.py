@@ -52,7 +52,7 @@ def test_initiate_valid_combinations(
     ("kwargs", "field", "needle"),
     [
         ({"to": "e14"}, "to", "'e14'"),
-        ({"to": "211 65432000"}, "to", "country code"),
+        ({"to": "+999 65432000"}, "to", "unknown country code"),
         ({"from_": "w0"}, "from_", "e (VoIP phone), p (phoneline), x (external phone), y (mobile)"),
         ({"from_": "g1"}, "from_", "'g1'"),
         ({"from_": "e014"}, "from_", "'e014'"),

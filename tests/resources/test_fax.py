@@ -123,7 +123,7 @@ def test_send_without_sending_faxline(flavour: Flavour, api: APIStub) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field", "needle"),
     [
-        ({"to": "0211 00000000"}, "to", "'0211 00000000'"),
+        ({"to": "0211 FAX"}, "to", "'0211 FAX'"),
         ({"to": ""}, "to", "''"),
         ({"file_content": "%PDF-1.4 %%EOF"}, "file_content", "got str"),
         ({"file_content": b""}, "file_content", "got 0 bytes"),

@@ -84,8 +84,8 @@ NOW = datetime.now(UTC)
 @pytest.mark.parametrize(
     ("kwargs", "field", "needle"),
     [
-        ({"to": "12345"}, "to", "'12345'"),
-        ({"to": "015799912345"}, "to", "country code"),
+        ({"to": "12345678901234567"}, "to", "too long"),
+        ({"to": "+1"}, "to", "too short"),
         ({"to": None}, "to", "None"),
         ({"message": ""}, "message", "''"),
         ({"message": "   "}, "message", "message"),

@@ -58,13 +58,30 @@ def test_redirect_call_accepts_any_iterable() -> None:
 
 
 @pytest.mark.parametrize(
+    ("given", "dialled"),
+    [
+        ("4915799912345", "4915799912345"),  # as sipgate writes numbers: unchanged
+        ("+49 157 99912345", "+4915799912345"),
+        ("0211 123", "0211123"),  # without country code: dialled as from the account
+        ("110", "110"),
+        ("+4912368712", "+4912368712"),  # possible, not in libphonenumber's ranges
+    ],
+)
+def test_redirect_call_dials_every_number_sipgate_may_take(given: str, dialled: str) -> None:
+    action = WebhookResponse.redirect_call([given], caller_id=given)
+    assert action.numbers == (dialled,) and action.caller_id == dialled
+    assert f"<Number>{dialled}</Number>" in action.to_xml()
+    assert f'callerId="{dialled}"' in action.to_xml()
+
+
+@pytest.mark.parametrize(
     "kwargs",
     [
         {"numbers": "4915799912345"},  # a string, not a list of them
         {"numbers": []},
         {"numbers": None},
-        {"numbers": ["0211 123"]},
-        {"numbers": ["01579"]},
+        {"numbers": ["0211 FAX"]},
+        {"numbers": ["1"]},
         {"numbers": ["+49157999123456789"]},  # longer than E.164 allows
         {"numbers": [4915799912345]},
         {"numbers": ["491</Number><Hangup/>"]},
