@@ -108,6 +108,22 @@ def _show_report(out: Any, report: ImportReport, kind: FileFormat) -> None:
     out.say(f"[bold]{report.imported}[/] contacts imported, {len(report.skipped)} left out")
     if report.skipped:
         out.table(None, [place, "reason"], [[s.line, s.reason] for s in report.skipped])
+    if report.notes:
+        out.say(f"{len(report.notes)} values changed or left out of imported contacts")
+        out.table(
+            None,
+            [place, "field", "given", "stored", "reason"],
+            [
+                [
+                    n.line,
+                    n.field,
+                    n.original,
+                    "(left out)" if n.result is None else n.result,
+                    n.reason,
+                ]
+                for n in report.notes
+            ],
+        )
 
 
 def export_pages(

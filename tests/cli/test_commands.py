@@ -203,7 +203,19 @@ def test_contacts_import_vcard_by_content(cli: Run, api: APIStub, tmp_path: Path
         "TEL;TYPE=CELL:+49 157 99912345\r\nEND:VCARD\r\n"
     )
     data = stdout_json(cli("contacts", "import", str(path), "--scope", "shared", "--json"))
-    assert data == {"imported": 1, "skipped": []}
+    assert data == {
+        "imported": 1,
+        "skipped": [],
+        "notes": [
+            {
+                "line": 1,
+                "field": "number",
+                "original": "+49 157 99912345",
+                "result": "+4915799912345",
+                "reason": "written in E.164 form",
+            }
+        ],
+    }
     assert api.requests[-1].json["scope"] == "SHARED"
 
 
