@@ -51,7 +51,7 @@ def test_api_error_as_json(cli: Run, api: APIStub) -> None:
 
 
 def test_validation_error_names_the_field_in_json(cli: Run, api: APIStub) -> None:
-    result = cli("sms", "send", "--to", "12", "-m", "hi", "--sms-id", "s0", "--json")
+    result = cli("sms", "send", "--to", "reception", "-m", "hi", "--sms-id", "s0", "--json")
     assert result.exit_code == 3
     error = json.loads(result.stderr)["error"]
     assert (error["type"], error["field"]) == ("ValidationError", "to")

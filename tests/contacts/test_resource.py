@@ -625,7 +625,10 @@ def test_vcard_import_stops_at_other_errors_with_the_report(flavour: Flavour, ap
         )
     assert len(api.requests) == 2
     error = info.value
-    assert error.report == ImportReport(1, []) and error.not_attempted == (3,)
+    assert error.report.imported == 1 and error.report.skipped == []
+    assert error.not_attempted == (3,)
+    # what the conversion changed is reported for every card, the one not attempted too
+    assert [n.line for n in error.report.notes] == [1, 3]
     assert list(error.failed) == [2] and isinstance(error.__cause__, errors.ServerError)
     assert str(error).startswith("imported 1 of 3 cards sent; 1 failed: 2 (POST ")
     assert "stopped there, 1 not attempted" in str(error)
