@@ -268,7 +268,9 @@ def _in_region(main: str, region: str) -> tuple[str | None, str]:
         return None, f"a short or local number in {region} (no area code)"
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper())
     prefix = metadata.national_prefix if metadata is not None else None
-    if prefix and _NOT_DIGITS.sub("", main).startswith(prefix):
+    digits = _NOT_DIGITS.sub("", main)
+    national = phonenumbers.national_significant_number(parsed)
+    if prefix and digits.startswith(prefix) and len(national) < len(digits):  # prefix dialled
         return _e164(parsed), ""
     # Without the trunk prefix a number is complete only where none is dialled (IT, ES...)
     # or it is optional (the 10 digits of North America), and then only an assigned one.

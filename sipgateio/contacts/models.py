@@ -9,11 +9,13 @@ Types of numbers and e-mails
 strings, for example ``("cell",)``, ``("home",)``, ``("work", "fax")``. They map one to one to
 the values of the vCard ``TYPE`` parameter, in order: ``("work", "fax")`` is written as
 ``TEL;TYPE=work,fax`` and read back from ``TYPE=WORK,FAX``, ``TYPE=work;TYPE=fax`` or the
-vCard 2.1 form ``TEL;WORK;FAX``. Every value is kept (``voice``, ``pref``, ``internet``...),
-lower-cased, without duplicates; a vCard 4.0 ``PREF=1`` parameter adds ``"pref"``, and Apple's
-``itemN.X-ABLabel`` standard labels add theirs (``_$!<Mobile>!$_`` adds ``"cell"``). Writing
-quotes a type holding ``:`` or ``;``; a type that is empty or holds ``,``, ``"`` or a control
-character cannot be a vCard parameter value and raises ValidationError. In CSV the tuple is the
+vCard 2.1 forms ``TEL;WORK;FAX`` and ``TEL;MSG,WORK``. Every value is kept (``voice``,
+``pref``, ``internet``...), lower-cased, without duplicates; a vCard 4.0 ``PREF=1`` parameter
+adds ``"pref"``, and Apple's ``itemN.X-ABLabel`` standard labels add theirs (``_$!<Mobile>!$_``
+adds ``"cell"``). Writing quotes a type holding ``:``, ``;`` or ``,`` (a quoted value is read
+back as one type); every type the reader produces can be written, while a type that is empty
+or holds ``"`` or a control character cannot be a vCard parameter value and raises
+ValidationError. In CSV the tuple is the
 comma-separated part after ``;`` of each item of the ``numbers``/``emails`` cells.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import gc
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -244,13 +247,27 @@ class ParseResult:
         return [r.contact for r in self.records]
 
 
-def split_name(name: str) -> tuple[str, str]:
-    """Split a full name into ``(given, family)``: the last word is the family name.
+_NOT_IN_A_NAME = re.compile(r"[;\n\r\t]")
+_SUFFIXES = frozenset(
+    {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d.", "esq", "esq."}
+)
 
-    ``"Ada Lovelace"`` gives ``("Ada", "Lovelace")``; a single word is taken as the given name.
-    Only used where nothing better is known (the API returns a contact's full name only).
+
+def split_name(name: str) -> tuple[str, str]:
+    """Split a full name into ``(given, family)``.
+
+    ``"Ada Lovelace"`` gives ``("Ada", "Lovelace")``: the last word is the family name; a
+    single word is taken as the given name. A name written family name first, with one comma
+    (``"Lovelace, Ada"``, ``"van Beethoven, Ludwig"``), gives ``("Ada", "Lovelace")``, unless
+    what follows the comma is a suffix (``"John Doe, Jr."``). Only used where nothing better is
+    known (the API returns a contact's full name only).
     """
-    parts = name.strip().rsplit(None, 1)
+    text = name.strip()
+    if text.count(",") == 1 and not _NOT_IN_A_NAME.search(text):
+        family, given = (part.strip() for part in text.split(","))
+        if family and given and given.lower() not in _SUFFIXES:
+            return given, family
+    parts = text.rsplit(None, 1)
     if len(parts) == 2:
         return parts[0], parts[1]
     return (parts[0] if parts else ""), ""

@@ -1,33 +1,44 @@
-r"""vCard conversion: read vCard 3.0 and 4.0, write vCard 4.0. Usable without a client.
+r"""vCard conversion: read vCard 2.1, 3.0 and 4.0, write vCard 4.0. Usable without a client.
 
 >>> from sipgateio.contacts import vcard
->>> result = vcard.parse_vcards(open("contacts.vcf", encoding="utf-8").read())
->>> result.contacts, result.skipped            # the contacts, and every card it could not take
->>> text = vcard.write_vcards(result.contacts)  # one vCard 4.0 string per contact
+>>> result = vcard.parse_vcards(open("contacts.vcf", "rb").read())   # str or bytes
+>>> result.contacts, result.skipped, result.notes   # contacts, cards not taken, what changed
+>>> text = vcard.write_vcards(result.contacts)       # one vCard 4.0 string per contact
 
 Why not vobject?
     vobject is the reference this module is tested against (property-based tests: every card
     we write is read by vobject to the same values, and we read the cards vobject writes to the
-    same values), but it parses about 3,800 and writes about 5,400 cards a second, ten times too
-    slow for exporting or importing a 100,000-contact address book. vCard's grammar for the
-    properties a contact has is small (content lines, folding, backslash escaping, parameters),
-    so this module implements it directly: whole-text unfolding with ``str.replace``, one
-    ``split`` into lines, and string building for writing.
+    same values; on the real address books of ../shared/corpora no value vobject reads is
+    missing from ours), but it parses about 3,800 and writes about 5,400 cards a second, ten
+    times too slow for a 100,000-contact address book. vCard's grammar for the properties a
+    contact has is small (content lines, folding, backslash escaping, parameters), so this
+    module implements it directly: whole-text unfolding with ``str.replace``, one ``split``
+    into lines, and string building for writing.
 
 Reading (:func:`parse_vcards`)
-    * one or many cards, ``VERSION:3.0`` or ``4.0``; CRLF, LF or CR line ends; folded lines
-      (a line break followed by a space or tab); a leading BOM;
+    * one or many cards, ``VERSION`` 2.1, 3.0, 4.0 (or none); CRLF, LF, CR or iOS's
+      ``\r\r\n`` line ends; folded lines; byte-order marks at the start and where
+      concatenated files start; trailing blanks after ``BEGIN:VCARD``; a card without
+      ``END:VCARD`` is read up to the next card or the end of the input; nested 2.1 ``AGENT``
+      cards are read as cards of their own (ordinals count every ``BEGIN:VCARD``);
+    * ``bytes``: see :func:`decode_vcard`; quoted-printable values (2.1 and 3.0, soft line
+      breaks joined) are decoded in their ``CHARSET`` (else UTF-8, else cp1252, noted);
     * property names case-insensitive, group prefixes ignored (``item1.TEL``); ``FN``, ``N``,
-      ``TEL``, ``EMAIL``, ``ADR``, ``ORG``, ``PHOTO`` and ``UID`` are read, others ignored;
-    * TYPE values in every form (``TYPE=CELL,VOICE``, ``type=work;type=pref``, bare ``;HOME``),
-      lower-cased, see :mod:`sipgateio.contacts.models` for the mapping; Apple's
-      ``itemN.X-ABLabel`` standard labels add their type (``_$!<Mobile>!$_`` gives ``cell``);
-    * backslash escapes ``\\`` ``\,`` ``\;`` ``\n``/``\N`` are undone; the name is ``FN``,
-      else the parts of ``N``; ``UID`` becomes the contact's id; a ``tel:`` URI loses its prefix;
-      a ``data:`` URI photo gives its base64 data;
-    * a card it cannot take is reported as a :class:`SkippedRecord` with its ordinal (the first
-      card is 1) and the reason: missing ``END:VCARD``, missing or unsupported ``VERSION``
-      (2.1 included), no name, empty card, malformed line.
+      ``TEL``, ``EMAIL``, ``ADR``, ``ORG``, ``PHOTO`` and ``UID`` are read; ``NICKNAME`` (also
+      Android's ``X-ANDROID-CUSTOM`` nickname) names a card without ``FN``/``N``; every other
+      property that carries data is listed in a note as not imported;
+    * TYPE values in every form (``TYPE=CELL,VOICE``, ``type=work;type=pref``, bare ``;HOME``
+      and ``;MSG,WORK``), lower-cased, see :mod:`sipgateio.contacts.models` for the mapping;
+      Apple's ``itemN.X-ABLabel`` standard labels add their type (``_$!<Mobile>!$_`` gives
+      ``cell``);
+    * backslash escapes ``\\`` ``\,`` ``\;`` ``\:`` ``\n``/``\N`` are undone, other
+      backslashes kept; a 2.1 value whose line ends in a backslash goes on on the next line;
+      the name is ``FN``, else the parts of ``N``, else (noted) the nickname, organisation,
+      e-mail address, number or address; ``UID`` becomes the contact's id; ``tel:`` and
+      ``mailto:`` URIs lose their prefix; a ``data:`` URI photo gives its base64 data;
+    * a card it cannot take is reported as a :class:`SkippedRecord` with its ordinal (the
+      first card is 1) and the reason: an empty card, an unknown version, no name and nothing
+      a contact could hold. Lines it cannot read are noted, the card is read without them.
 
 Writing (:func:`write_vcard`, :func:`write_vcards`, :func:`write_vcard_book`)
     vCard 4.0 with CRLF line ends: ``UID`` (when the contact has an id), ``FN``, ``N`` (family
@@ -41,6 +52,7 @@ Writing (:func:`write_vcard`, :func:`write_vcards`, :func:`write_vcard_book`)
 
 from __future__ import annotations
 
+import binascii
 import gc
 import re
 from collections.abc import Iterable
@@ -89,8 +101,9 @@ def _escape(value: str) -> str:
 
 
 # A parameter value may hold any character but control characters and DQUOTE; it needs quotes
-# when it contains ":" or ";". A comma separates values, so a type cannot contain one.
-_BAD_TYPE = re.compile(r'[\x00-\x1f\x7f",]')
+# when it contains ":" or ";". A comma separates values: a type holding one ("msg,work", as
+# older versions of this reader produced) is written as the values it names.
+_BAD_TYPE = re.compile(r'[\x00-\x1f\x7f"]')
 _QUOTED_TYPE = re.compile(r"[:;]")
 _type_params: dict[tuple[str, ...], str] = {}
 
@@ -102,15 +115,20 @@ def _type_param(types: tuple[str, ...]) -> str:
         if not types:
             return ""
         values = []
-        for t in types:
+        named = types
+        if any("," in t for t in types):
+            named = tuple(
+                dict.fromkeys(v.strip() for t in types for v in t.split(",") if v.strip())
+            )
+        for t in named:
             if not t or _BAD_TYPE.search(t):
                 raise ValidationError(
                     f"type {t!r} cannot be written to a vCard: it must not be empty or contain"
-                    " commas, double quotes or control characters",
+                    " double quotes or control characters",
                     field="type",
                 )
             values.append(f'"{t}"' if _QUOTED_TYPE.search(t) else t)
-        param = ";TYPE=" + ",".join(values)
+        param = ";TYPE=" + ",".join(values) if values else ""
         if len(_type_params) < _CACHE_LIMIT:
             _type_params[types] = param
     return param
@@ -235,13 +253,18 @@ _UNESCAPED = {"n": "\n", "N": "\n"}
 _SEMICOLON_OR_ESCAPE = re.compile(r"\\.|;", re.DOTALL)
 
 
+_ESCAPABLE = frozenset("\\,;:nN")
+
+
 def _unescape_one(match: re.Match[str]) -> str:
     char = match.group(1)
-    return _UNESCAPED.get(char, char)
+    if char in _ESCAPABLE:
+        return _UNESCAPED.get(char, char)
+    return match.group()  # not an escape (vCard 2.1 writes "C:\path"): kept as written
 
 
 def _unescape(value: str) -> str:
-    """Undo backslash escaping; an unknown escape (backslash and ``x``) gives ``x``."""
+    r"""Undo backslash escaping (``\\`` ``\,`` ``\;`` ``\:`` ``\n``); other backslashes stay."""
     return _ESCAPE.sub(_unescape_one, value) if "\\" in value else value
 
 
@@ -289,18 +312,22 @@ def _types(params: str) -> tuple[str, ...]:
     values: list[str] = []
     for param in _split_params(params):
         key, eq, value = param.partition("=")
-        key = key.strip().upper()
-        if not eq:  # vCard 2.1 style bare type: TEL;CELL;VOICE
-            candidates = [key]
-        elif key == "TYPE":
-            candidates = value.split(",")
-        elif key == "PREF":
-            candidates = ["pref"]
+        if not eq:  # vCard 2.1 style bare type: TEL;CELL;VOICE (or TEL;WORK,MSG)
+            candidates, bare = key.split(","), True
+        elif key.strip().upper() == "TYPE":
+            candidates, bare = value.split(","), False
+        elif key.strip().upper() == "PREF":
+            candidates, bare = ["pref"], False
         else:
             continue
         for candidate in candidates:
-            t = candidate.strip().strip('"').strip().lower()
-            if t and t not in values and (eq or t not in _NOT_TYPES):
+            t = candidate.strip()
+            if '"' in t:  # quotes enclose a value; a stray one is not part of it
+                t = t.replace('"', "").strip()
+            if not t.isprintable():  # no control characters (a vCard cannot write them)
+                t = "".join(c for c in t if c.isprintable()).strip()
+            t = t.lower()
+            if t and t not in values and not (bare and t in _NOT_TYPES):
                 values.append(t)
     types = tuple(values)
     if len(_types_of_params) < _CACHE_LIMIT:
@@ -321,7 +348,45 @@ _APPLE_LABELS = {
     "iphone": ("cell", "iphone"),
 }
 
-_SUPPORTED_VERSIONS = ("3.0", "4.0")
+_SUPPORTED_MAJOR = ("2", "3", "4")
+
+# Properties that describe the card, not the person: not reported when not imported.
+_ABOUT_THE_CARD = frozenset(
+    {
+        "VERSION",
+        "PRODID",
+        "REV",
+        "UID",
+        "X-ABUID",
+        "SORT-STRING",
+        "CLASS",
+        "SOURCE",
+        "NAME",
+        "KIND",
+        "MAILER",
+        "PROFILE",
+        "LABEL",
+        "X-ABSHOWAS",
+        "X-MOZILLA-HTML",
+        "X-RADICALE-NAME",
+        "X-EVOLUTION-FILE-AS",
+        "X-EVOLUTION-LIST",
+        "X-EVOLUTION-LIST-SHOW-ADDRESSES",
+        "X-ABLABEL",
+        "X-ABADR",
+        "X-PHONETIC-FIRST-NAME",
+        "X-PHONETIC-LAST-NAME",
+        "AGENT",
+        "X-IRMC-LUID",
+        "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+        "X-ANDROID-CUSTOM",
+        "CLIENTPIDMAP",
+        "X-WAB-GENDER",
+        "X-MS-OL-DESIGN",
+        "X-MS-CARDPICTURE",
+        "X-COUCHDB-UUID",
+    }
+)
 
 
 class _Skip(Exception):
@@ -336,7 +401,7 @@ def _split_head(line: str) -> tuple[str, str]:
             quoted = not quoted
         elif char == ":" and not quoted:
             return line[:i], line[i + 1 :]
-    raise _Skip(f"malformed line (no colon): {line[:40]!r}")
+    return line, ""
 
 
 def _photo(value: str) -> str | None:
@@ -370,14 +435,91 @@ def _with_labels(
             emails[index] = Email(email.email, email.type + extra)
 
 
-def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedContact:
+# -- encodings inside a card: quoted-printable and CHARSET ----------------------------------
+
+_encodings: dict[str, tuple[bool, str | None]] = {}
+_CHARSET = re.compile(r"(?:^|;)\s*CHARSET\s*=\s*\"?([^;:\"]+)", re.IGNORECASE)
+
+
+def _encoding(params: str) -> tuple[bool, str | None]:
+    """Whether a property's value is quoted-printable, and its CHARSET (memoised)."""
+    found = _encodings.get(params)
+    if found is None:
+        upper = params.upper()
+        qp = "QUOTED-PRINTABLE" in upper and any(
+            p.strip().upper() in ("QUOTED-PRINTABLE", "ENCODING=QUOTED-PRINTABLE")
+            for p in _split_params(params)
+        )
+        match = _CHARSET.search(params) if "CHARSET" in upper else None
+        found = (qp, match.group(1).strip() if match else None)
+        if len(_encodings) < _CACHE_LIMIT:
+            _encodings[params] = found
+    return found
+
+
+def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
+    """``data`` as text in ``charset`` (else UTF-8); cp1252 when neither fits (True then)."""
+    for encoding in (charset, "utf-8"):
+        if encoding:
+            try:
+                return data.decode(encoding), False
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return data.decode("cp1252", "replace"), True
+
+
+def _unquote_printable(value: str, charset: str | None) -> tuple[str, bool]:
+    """Decode a quoted-printable value (its soft line breaks already joined)."""
+    data = binascii.a2b_qp(value.encode("utf-8"))
+    text, fallback = _decode_bytes(data, charset)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, fallback
+
+
+# -- one card ----------------------------------------------------------------------------
+
+
+def _fallback_name(
+    nickname: str,
+    organization: list[tuple[str, ...]],
+    emails: list[Email],
+    numbers: list[PhoneNumber],
+    addresses: list[Address],
+) -> tuple[str, str]:
+    """A name for a card without FN and N, and what it was taken from ("" if none)."""
+    if nickname:
+        return nickname, "its NICKNAME"
+    for org in organization:
+        name = " ".join(part for part in org if part.strip()).strip()
+        if name:
+            return name, "its organisation (ORG)"
+    if emails:
+        return emails[0].email, "its e-mail address"
+    if numbers:
+        return numbers[0].number, "its phone number"
+    for a in addresses:
+        name = ", ".join(p for p in (a.street_address, a.locality, a.country) if p.strip())
+        if name:
+            return name.replace("\n", " "), "its address"
+    return "", ""
+
+
+def _card(
+    lines: list[str],
+    scope: Scope | ExportScope,
+    ordinal: int,
+    notes: list[ImportNote],
+    qp_possible: bool,
+) -> ParsedContact:
     """Build the contact of one card from its unfolded content lines between BEGIN and END.
 
     The hot loop of every import: one ``partition`` per line, no per-line function call for
-    the common properties.
+    the common properties. What it changes or cannot read goes to ``notes``.
+    ``qp_possible``: whether the text mentions quoted-printable at all.
     """
     version: str | None = None
-    uid = fn = ""
+    uid = fn = nickname = ""
     n: list[str] | None = None
     numbers: list[PhoneNumber] = []
     emails: list[Email] = []
@@ -386,15 +528,19 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
     picture: str | None = None
     labels: dict[str, tuple[str, ...]] = {}
     grouped: dict[str, tuple[bool, int]] = {}
+    unread: list[str] = []
+    not_imported: list[str] = []
+    cp1252 = False
     properties = 0
-    for line in lines:
+    it = iter(lines)
+    for line in it:
         head, colon, value = line.partition(":")
         if '"' in head:
             head, value = _split_head(line)
         elif not colon:
-            if not line.strip():
-                continue
-            raise _Skip(f"malformed line (no colon): {line[:40]!r}")
+            if line.strip():
+                unread.append(line)
+            continue
         name, semi, params = head.partition(";")
         group = ""
         if "." in name:
@@ -402,6 +548,16 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
             group = group.lower()
         name = name.upper()
         properties += 1
+        if qp_possible and semi:
+            qp, charset = _encoding(params)
+            if qp:
+                while value[-1:] == "=":  # a soft line break: the value goes on
+                    following = next(it, None)
+                    if following is None:
+                        break
+                    value = value[:-1] + following
+                value, fallback = _unquote_printable(value, charset)
+                cp1252 = cp1252 or fallback
         if name == "TEL":
             if "\\" in value:
                 value = _unescape(value)
@@ -416,6 +572,8 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
             if "\\" in value:
                 value = _unescape(value)
             value = value.strip()
+            if value[:7].lower() == "mailto:":
+                value = value[7:]
             if value:
                 if group:
                     grouped[group] = (False, len(emails))
@@ -449,12 +607,21 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
                 label = _APPLE_LABELS.get(value.strip().lower())
                 if label:
                     labels[group] = label
-        elif name == "BEGIN" or name == "END":
-            raise _Skip(f"nested {name}:{value.strip()} inside the card")
-    if version is None:
-        raise _Skip("no VERSION (3.0 or 4.0 required)" if properties else "empty card")
-    if version not in _SUPPORTED_VERSIONS:
-        raise _Skip(f"unsupported vCard version {version!r} (3.0 or 4.0 required)")
+        elif name == "NICKNAME":
+            if not nickname:
+                nickname = _components(value)[0].split(",")[0].strip()
+            not_imported.append(name)
+        elif name == "X-ANDROID-CUSTOM":
+            parts = _components(value)
+            if parts[0].endswith("/nickname") and len(parts) > 1 and not nickname:
+                nickname = parts[1].strip()
+                not_imported.append("NICKNAME")
+        elif name not in _ABOUT_THE_CARD and value.strip():
+            not_imported.append(name)
+        elif name == "END" or name == "BEGIN":
+            properties -= 1
+    if version is not None and version[:1] not in _SUPPORTED_MAJOR:
+        raise _Skip(f"unsupported vCard version {version!r} (2.1, 3.0 or 4.0 expected)")
     if not properties:
         raise _Skip("empty card")
     if labels:
@@ -468,9 +635,40 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
     else:
         name_text, given, family = fn, "", ""
     if not name_text:
-        raise _Skip("no name (neither FN nor N)")
+        name_text, source = _fallback_name(nickname, organization, emails, numbers, addresses)
+        if not name_text:
+            if picture is None and not not_imported:
+                raise _Skip("no name (neither FN nor N), and nothing else a contact could hold")
+            held = ", ".join(dict.fromkeys((["PHOTO"] if picture else []) + not_imported))
+            raise _Skip(
+                f"no name (neither FN nor N), number, e-mail, address or organisation to "
+                f"import: only {held}"
+            )
+        notes.append(
+            ImportNote(ordinal, "name", "", name_text, f"no FN or N: named after {source}")
+        )
     if not given and not family:
         given, family = split_name(name_text)
+    if unread:
+        for text in unread:
+            notes.append(ImportNote(ordinal, "line", text, None, "malformed line (no colon)"))
+    if not_imported:
+        names = ", ".join(dict.fromkeys(not_imported))
+        notes.append(
+            ImportNote(
+                ordinal, "properties", names, None, "sipgate contacts have no field for them"
+            )
+        )
+    if cp1252:
+        notes.append(
+            ImportNote(
+                ordinal,
+                "encoding",
+                "quoted-printable",
+                "cp1252",
+                "its CHARSET is missing or wrong: read as cp1252",
+            )
+        )
     contact = Contact(
         uid,
         name_text,
@@ -484,42 +682,56 @@ def _card(lines: list[str], scope: Scope | ExportScope, ordinal: int) -> ParsedC
     return ParsedContact(ordinal, contact, given, family)
 
 
+# -- the text ------------------------------------------------------------------------------
+
+
 def parse_vcards(text: str | bytes, *, scope: Scope | ExportScope = Scope.PRIVATE) -> ParseResult:
     """Read every card of a vCard text (one card or a whole address book), ``str`` or ``bytes``.
 
-    ``bytes`` are decoded as described in :func:`decode_vcard`.
-
-    Returns a :class:`~sipgateio.contacts.models.ParseResult`: the contacts (with ``scope``,
-    as a vCard carries none) and a :class:`~sipgateio.contacts.models.SkippedRecord` with the
-    ordinal and reason of every card it could not take. A text of only white space gives an
-    empty result; a text without any ``BEGIN:VCARD`` raises
-    :class:`~sipgateio.errors.ValidationError`.
+    ``bytes`` are decoded as :func:`decode_vcard` describes. Returns a
+    :class:`~sipgateio.contacts.models.ParseResult`: the contacts (with ``scope``, as a vCard
+    carries none), a :class:`~sipgateio.contacts.models.SkippedRecord` with the ordinal and
+    reason of every card it could not take, and an
+    :class:`~sipgateio.contacts.models.ImportNote` for everything it changed or did not read
+    in the cards it took. A text of only white space gives an empty result; a text without
+    any ``BEGIN:VCARD`` raises :class:`~sipgateio.errors.ValidationError`.
     """
-    notes: tuple[ImportNote, ...] = ()
+    notes: list[ImportNote] = []
     if isinstance(text, bytes):
         text, encoding = decode_vcard(text)
-        if encoding == "cp1252":
-            notes = (
-                ImportNote(0, "encoding", "", "cp1252", "not UTF-8 nor UTF-16: read as cp1252"),
+        if encoding.endswith("cp1252"):
+            notes.append(
+                ImportNote(
+                    0,
+                    "encoding",
+                    "",
+                    "cp1252",
+                    "lines that are not UTF-8 and name no CHARSET were read as cp1252",
+                )
             )
+    if "\ufeff" in text:  # byte-order marks: at the start, and of each of concatenated files
+        text = text.removeprefix("\ufeff").replace("\n\ufeff", "\n").replace("\r\ufeff", "\r")
+        if "\ufeff" in text:  # a file appended to one without a final line break
+            text = _BOM_BEFORE_CARD.sub("\n", text)
     if "\r" in text:
+        if "\r\r\n" in text:  # iOS
+            text = text.replace("\r\r\n", "\n")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\\n" in text:  # vCard 2.1 (Android): a backslash at the end continues the value
+        text = _CONTINUED.sub("\\\\n", text)
     if "\n " in text:
         text = text.replace("\n ", "")
     if "\n\t" in text:
         text = text.replace("\n\t", "")
-    if text[:1] == "\ufeff":
-        text = text[1:]
     # paused_gc() inlined: allocating its context object could itself trigger a collection.
     resume = gc_pause_enabled() and gc.isenabled()
     if resume:
         gc.disable()
     try:
-        result = _parse(text, scope)
+        return _parse(text, scope, notes)
     finally:
         if resume:
             gc.enable()
-    return ParseResult(result.records, result.skipped, notes) if notes else result
 
 
 _BOMS = (
@@ -529,50 +741,110 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+_LINE_CHARSET = re.compile(rb"^[^:]*?;\s*CHARSET\s*=\s*\"?([A-Za-z0-9_.:-]+?)\"?\s*[;:]", re.I)
 
 
 def decode_vcard(data: bytes) -> tuple[str, str]:
-    """The text of a vCard file's bytes and the encoding it was read with.
+    """The text of a vCard file's bytes and how it was decoded.
 
-    A byte-order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without one is recognised by its
-    zero bytes; otherwise UTF-8, and cp1252 (which reads any byte) when the data is not UTF-8.
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without one is recognised by
+    its zero bytes; then UTF-8. Anything else (vCard 2.1 files of Outlook, old phones) is
+    read line by line: a line in the ``CHARSET`` its property names (``CHARSET=SHIFT_JIS``,
+    ``CHARSET=ISO-8859-1``), else as UTF-8 when it is, else as cp1252, which reads any
+    byte; a folded line's continuation as its first line. The second value is the encoding,
+    ``"charset-lines"`` for line by line, ``"charset-lines+cp1252"`` when cp1252 was needed.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
-    head = data[:200]
+    head = data[:400]
     if head.count(b"\x00") * 3 > len(head):
         encoding = "utf-16-be" if head[:1] == b"\x00" else "utf-16-le"
         return data.decode(encoding, "replace"), encoding
     try:
         return data.decode(), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace"), "cp1252"
+        pass
+    out: list[str] = []
+    charset: str | None = None
+    any_cp1252 = False
+    for raw in data.splitlines(keepends=True):
+        if raw[:1] not in (b" ", b"\t"):  # a new content line (not a continuation)
+            match = _LINE_CHARSET.match(raw)
+            charset = match.group(1).decode("ascii") if match else None
+        if raw.isascii():
+            out.append(raw.decode("ascii"))
+            continue
+        text, fallback = _decode_bytes(raw, charset)
+        any_cp1252 = any_cp1252 or fallback
+        out.append(text)
+    return "".join(out), "charset-lines+cp1252" if any_cp1252 else "charset-lines"
 
 
-def _parse(text: str, scope: Scope | ExportScope) -> ParseResult:
+_BOM_BEFORE_CARD = re.compile("\ufeff(?=BEGIN:VCARD)", re.IGNORECASE)
+_CONTINUED = re.compile(r"(?<!\\)\\\n(?![\w.-]+[;:]|[ \t])")
+"""A value's line break written as a backslash at the end of the line (not before a property)."""
+
+
+def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> ParseResult:
+    """Read the cards of an unfolded text with LF line ends.
+
+    A ``BEGIN:VCARD`` inside an open card starts a nested card (vCard 2.1 ``AGENT``, or a
+    card whose ``END:VCARD`` is missing): each is read on its own, the outer card keeps its
+    lines around it. A card still open at the end of the input is read as it is.
+    """
     records: list[ParsedContact] = []
     skipped: list[SkippedRecord] = []
     ordinal = 0
-    begin = -1  # index of the first line of the open card, -1 outside a card
+    qp = "UOTED-P" in text or "uoted-p" in text  # any case of QUOTED-PRINTABLE, cheaply
+    # The open card: its ordinal, the first line of its current run of lines (-1: no card
+    # open) and its earlier runs (None unless a nested card interrupted it); the cards a
+    # nested one interrupted wait in ``outer``.
+    card, begin, runs, nested = 0, -1, None, False
+    outer: list[tuple[int, list[tuple[int, int]]]] = []
     lines = text.split("\n")
+
+    def close(card: int, begin: int, end: int, runs: list[tuple[int, int]] | None) -> None:
+        """Read the card ``card`` from its lines ``begin:end`` (after its earlier ``runs``)."""
+        card_lines = lines[begin:end]
+        if runs is not None:
+            card_lines = [x for a, b in runs for x in lines[a:b]] + card_lines
+        try:
+            records.append(_card(card_lines, scope, card, notes, qp))
+        except _Skip as skip:
+            skipped.append(SkippedRecord(card, str(skip)))
+
     for i, line in enumerate(lines):
         # Only BEGIN:VCARD and END:VCARD (maybe with trailing blanks) can match: cheap pre-test.
-        if 8 < len(line) < 20 and line[0] in "BEbe":
+        if len(line) > 8 and (line[0] in "Bb" or (line[0] in "Ee" and line[1] in "Nn")):
             marker = line.rstrip().upper()
             if marker == "BEGIN:VCARD":
-                if begin >= 0:
-                    skipped.append(SkippedRecord(ordinal, "missing END:VCARD"))
                 ordinal += 1
-                begin = i + 1
+                if begin >= 0:  # inside an open card
+                    nested = True
+                    interrupted = runs or []
+                    interrupted.append((begin, i))
+                    outer.append((card, interrupted))
+                card, begin, runs = ordinal, i + 1, None
             elif marker == "END:VCARD" and begin >= 0:
-                try:
-                    records.append(_card(lines[begin:i], scope, ordinal))
-                except _Skip as skip:
-                    skipped.append(SkippedRecord(ordinal, str(skip)))
-                begin = -1
-    if begin >= 0:
-        skipped.append(SkippedRecord(ordinal, "missing END:VCARD"))
+                close(card, begin, i, runs)
+                if outer:
+                    card, runs = outer.pop()
+                    begin = i + 1
+                else:
+                    begin = -1
+    while begin >= 0:  # no END:VCARD before the end of the input: read what is there
+        close(card, begin, len(lines), runs)
+        if outer:
+            card, runs = outer.pop()
+            begin = len(lines)
+        else:
+            begin = -1
     if not ordinal and text.strip():
         raise ValidationError("no vCard found (no BEGIN:VCARD line)", field="vcard_content")
-    return ParseResult(records, skipped)
+    if nested:
+        records.sort(key=lambda r: r.line)
+        skipped.sort(key=lambda s: s.line)
+    if len(notes) > 1:
+        notes.sort(key=lambda n: n.line)
+    return ParseResult(records, skipped, notes)

@@ -497,7 +497,11 @@ CARD_ADA = (
     "ORG:sipgate GmbH;Development\r\nUID:ignored-uid\r\nEND:VCARD\r\n"
 )
 CARD_ALAN = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nTEL:+4915799912345\r\nEND:VCARD\r\n"
-CARD_OLD = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Card\r\nEND:VCARD\r\n"
+CARD_FUTURE = "BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Future Card\r\nEND:VCARD\r\n"
+CARD_OUTLOOK_21 = (
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+    "TEL;WORK;VOICE:0211 123456\r\nEMAIL;PREF;INTERNET:jm@example.de\r\nEND:VCARD\r\n"
+)
 CARD_BAD_NUMBER = (
     "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bad Number\r\nTEL:call me\r\nTEL:12\r\n"
     "EMAIL:bad@example.com\r\nEND:VCARD\r\n"
@@ -506,7 +510,7 @@ CARD_BAD_NUMBER = (
 
 def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: APIStub) -> None:
     api.reply("POST", CONTACTS, Answer(204))
-    text = CARD_ADA + CARD_OLD + CARD_ALAN + CARD_BAD_NUMBER
+    text = CARD_ADA + CARD_FUTURE + CARD_ALAN + CARD_BAD_NUMBER
     report = flavour.run(lambda c: c.contacts.import_vcard_string(text, Scope.SHARED))
     assert sorted((r.json for r in api.requests), key=lambda b: b["name"]) == [
         {
@@ -570,11 +574,22 @@ def test_vcard_import_creates_each_card_with_everything(flavour: Flavour, api: A
     ]
     assert report.imported == 3
     assert [s.line for s in report.skipped] == [2]
-    assert "2.1" in report.skipped[0].reason
+    assert "'5.0'" in report.skipped[0].reason
     assert report.notes == (
         ImportNote(1, "number", "+49 211 63553355", "+4921163553355", "written in E.164 form"),
         ImportNote(4, "number", "call me", None, "is not a phone number (it contains letters)"),
     )
+
+
+def test_vcard_21_as_outlook_writes_it_is_imported(flavour: Flavour, api: APIStub) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    data = CARD_OUTLOOK_21.encode("cp1252")
+    report = flavour.run(lambda c: c.contacts.import_vcard_string(data, Scope.PRIVATE))
+    assert report.imported == 1 and report.skipped == [] and report.notes == ()
+    (body,) = [r.json for r in api.requests]
+    assert (body["name"], body["given"], body["family"]) == ("Jürgen Müller", "Jürgen", "Müller")
+    assert body["numbers"] == [{"number": "0211 123456", "type": ["work", "voice"]}]
+    assert body["emails"] == [{"email": "jm@example.de", "type": ["pref", "internet"]}]
 
 
 def test_vcard_import_reads_national_numbers_only_in_the_region_given(
@@ -585,7 +600,7 @@ def test_vcard_import_reads_national_numbers_only_in_the_region_given(
     report = flavour.run(
         lambda c: c.contacts.import_vcard_string(text.encode(), Scope.PRIVATE, default_region="de")
     )
-    assert [[n["number"] for n in r.json["numbers"]] for r in api.requests] == [
+    assert sorted([n["number"] for n in r.json["numbers"]] for r in api.requests) == [
         ["+4915799912345", "+4921163553355"],
         ["12"],
     ]
@@ -639,7 +654,7 @@ def test_vcard_import_stops_at_other_errors_with_the_report(flavour: Flavour, ap
 def test_vcard_import_of_nothing_sends_nothing(flavour: Flavour, api: APIStub) -> None:
     report = flavour.run(lambda c: c.contacts.import_vcard_string(" \r\n", Scope.PRIVATE))
     assert report == ImportReport(0, []) and api.requests == []
-    report = flavour.run(lambda c: c.contacts.import_vcard_string(CARD_OLD, Scope.PRIVATE))
+    report = flavour.run(lambda c: c.contacts.import_vcard_string(CARD_FUTURE, Scope.PRIVATE))
     assert report.imported == 0 and len(report.skipped) == 1 and api.requests == []
 
 

@@ -12,6 +12,7 @@ from sipgateio.contacts import (
     Contact,
     Email,
     ExportScope,
+    ImportNote,
     PhoneNumber,
     Scope,
     SkippedRecord,
@@ -160,18 +161,29 @@ def test_samples_agree_with_vobject_and_survive_our_round_trip(sample: Sample, n
     assert again == ours
 
 
-def test_broken_cards_are_reported_with_ordinal_and_reason(sample: Sample) -> None:
+def test_broken_cards_are_read_where_they_can_be_and_reported(sample: Sample) -> None:
     result = parse_vcards(sample("broken.vcf"))
-    assert [(r.line, r.contact.name) for r in result.records] == [(1, "Good One"), (9, "Good Two")]
+    assert [(r.line, r.contact.name) for r in result.records] == [
+        (1, "Good One"),
+        (2, "No End"),  # its END:VCARD is missing: read up to the next card
+        (3, "Hans Müller"),  # vCard 2.1, quoted-printable UTF-8
+        (5, "nobody@example.com"),  # no name: named after its e-mail, and noted
+        (7, "No Version"),
+        (8, "Broken Line"),  # the line it cannot read is noted
+        (9, "Good Two"),
+        (10, "Truncated At End Of File"),  # the input ends inside it
+    ]
+    assert result.records[1].contact.numbers == (PhoneNumber("+4930123457"),)
+    assert result.records[2].contact.numbers == (PhoneNumber("+4930123458", ("cell",)),)
     assert result.skipped == (
-        SkippedRecord(2, "missing END:VCARD"),
-        SkippedRecord(3, "unsupported vCard version '2.1' (3.0 or 4.0 required)"),
         SkippedRecord(4, "empty card"),
-        SkippedRecord(5, "no name (neither FN nor N)"),
-        SkippedRecord(6, "unsupported vCard version '5.0' (3.0 or 4.0 required)"),
-        SkippedRecord(7, "no VERSION (3.0 or 4.0 required)"),
-        SkippedRecord(8, "malformed line (no colon): 'this line has no colon'"),
-        SkippedRecord(10, "missing END:VCARD"),
+        SkippedRecord(6, "unsupported vCard version '5.0' (2.1, 3.0 or 4.0 expected)"),
+    )
+    assert result.notes == (
+        ImportNote(
+            5, "name", "", "nobody@example.com", "no FN or N: named after its e-mail address"
+        ),
+        ImportNote(8, "line", "this line has no colon", None, "malformed line (no colon)"),
     )
 
 
@@ -301,7 +313,16 @@ def test_writer_leaves_out_empty_items_and_quotes_types() -> None:
     assert parse_vcards(card).contacts[0].numbers == (PhoneNumber("+49301", ("x:y", "büro")),)
 
 
-@pytest.mark.parametrize("bad", ["", "a,b", 'say "hi"', "tab\there"])
+def test_writer_takes_every_type_the_reader_gives() -> None:
+    # A type holding a comma (older readers made "msg,work" of TEL;MSG,WORK) names two.
+    card = write_vcard(_contact(numbers=(PhoneNumber("+49301", ("msg,work", "work", "x:y")),)))
+    assert 'TEL;TYPE=msg,work,"x:y":+49301\r\n' in card
+    assert parse_vcards(
+        "BEGIN:VCARD\nVERSION:2.1\nFN:A\nTEL;MSG,WORK:+49301\nEND:VCARD\n"
+    ).contacts[0].numbers == (PhoneNumber("+49301", ("msg", "work")),)
+
+
+@pytest.mark.parametrize("bad", ["", 'say "hi"', "tab\there"])
 def test_writer_rejects_types_a_vcard_cannot_hold(bad: str) -> None:
     with pytest.raises(ValidationError, match="cannot be written"):
         write_vcard(_contact(numbers=(PhoneNumber("+49301", (bad,)),)))
