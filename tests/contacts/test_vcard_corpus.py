@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from sipgateio import Scope
@@ -24,8 +25,8 @@ from sipgateio.contacts import (
     Contact,
     ImportNote,
     PhoneNumber,
-    import_numbers,
     decode_vcard,
+    import_numbers,
     parse_vcards,
     write_vcard,
 )
@@ -146,11 +147,7 @@ def _lost(card: Any, contact: Contact) -> list[str]:
         text = text[7:] if text.lower().startswith("mailto:") else text
         if text and text not in emails:
             lost.append(f"EMAIL {text!r}")
-    ours = [
-        (a.po_box, a.extended_address, a.street_address, a.locality, a.region, a.postal_code)
-        + (a.country,)
-        for a in contact.addresses
-    ]
+    ours = [attrs.astuple(a) for a in contact.addresses]
     for adr in values("adr"):
         parts = [adr.box, adr.extended, adr.street, adr.city, adr.region, adr.code, adr.country]
         if any(_flat(p) for p in parts) and not any(
