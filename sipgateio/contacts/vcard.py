@@ -572,7 +572,7 @@ def _card(
             if "\\" in value:
                 value = _unescape(value)
             value = value.strip()
-            if value[:7].lower() == "mailto:":
+            if value[:1] in "mM" and value[:7].lower() == "mailto:":
                 value = value[7:]
             if value:
                 if group:
