@@ -189,6 +189,8 @@ class _Tour:
         )
         for skipped in report.skipped:
             self.line(f"  line {skipped.line}: {skipped.reason}")
+        for note in report.notes:  # values changed or left out of imported contacts
+            self.line(f"  line {note.line}: {note.original!r} {note.reason}")
         cards = self.client.contacts.import_vcard_string(VCARD, Scope.SHARED)
         self.line(f"client.contacts.import_vcard_string: {cards.imported} imported (shared)")
         book = self.client.contacts.export_as_single_vcard(ExportScope.ALL)

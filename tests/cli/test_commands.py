@@ -224,7 +224,7 @@ def test_contacts_import_reads_a_windows_1252_csv(cli: Run, api: APIStub, tmp_pa
     path = tmp_path / "excel.csv"
     path.write_bytes("firstname;lastname;number\r\nJürgen;Groß;0211 63553355\r\n".encode("cp1252"))
     data = stdout_json(cli("contacts", "import", str(path), "--json"))
-    assert data == {"imported": 1, "skipped": []}
+    assert data == {"imported": 1, "skipped": [], "notes": []}
     uploaded = base64.b64decode(api.requests[-1].json["base64Content"]).decode("utf-8")
     assert uploaded.splitlines()[1] == "Jürgen,Groß,+4921163553355"
 
