@@ -58,6 +58,13 @@ def test_unreadable_success_names_the_operation(api: APIStub) -> None:
     assert "GET /history/{entry_id}" in str(caught.value)
 
 
+def test_deeply_nested_answer_is_unreadable_not_a_recursion_error(api: APIStub) -> None:
+    # JSON nested deeper than Python recurses: the raw client, too, raises only typed errors.
+    api.reply("GET", "/v2/history/x1", Answer(200, body="[" * 100_000 + "]" * 100_000))
+    with _client(api) as c, pytest.raises(sipgateio.UnexpectedResponseError):
+        get_history_by_id.sync(client=c.raw, entry_id="x1")
+
+
 def test_prepare_is_the_public_seam() -> None:
     prepared = get_history_by_id.prepare(entry_id="a/b")
     assert prepared.operation == "GET /history/{entry_id}"

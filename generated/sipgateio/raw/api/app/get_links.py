@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.links_response import LinksResponse
 from ...types import Prepared, Response
 
@@ -41,7 +41,7 @@ def parse_response(response: httpx.Response) -> LinksResponse:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

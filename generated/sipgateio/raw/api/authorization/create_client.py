@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.create_client_body import CreateClientBody
 from ...models.o_auth_client import OAuthClient
 from ...types import Prepared, Response
@@ -51,7 +51,7 @@ def parse_response(response: httpx.Response) -> OAuthClient:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

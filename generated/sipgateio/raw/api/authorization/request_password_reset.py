@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.request_password_reset_request import RequestPasswordResetRequest
 from ...types import UNSET, Prepared, Response, Unset
 
@@ -49,7 +49,7 @@ def parse_response(response: httpx.Response) -> None:
         raise api_error(response)
     try:
         _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.contacts_response import ContactsResponse
 from ...types import UNSET, Prepared, Response, Unset
 
@@ -61,7 +61,7 @@ def parse_response(response: httpx.Response) -> ContactsResponse:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.caller_id_response import CallerIdResponse
 from ...types import Prepared, Response
 
@@ -46,7 +46,7 @@ def parse_response(response: httpx.Response) -> CallerIdResponse:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_history_directions_item import GetHistoryDirectionsItem
 from ...models.get_history_starred_item import GetHistoryStarredItem
 from ...models.get_history_types_item import GetHistoryTypesItem
@@ -113,7 +113,7 @@ def parse_response(response: httpx.Response) -> HistoryResponse:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_history_csv_directions_item import GetHistoryCsvDirectionsItem
 from ...models.get_history_csv_starred_item import GetHistoryCsvStarredItem
 from ...models.get_history_csv_types_item import GetHistoryCsvTypesItem
@@ -111,7 +111,7 @@ def parse_response(response: httpx.Response) -> str:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

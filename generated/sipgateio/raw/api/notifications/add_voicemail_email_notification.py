@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.add_voicemail_email_voicemail_notification_request import (
     AddVoicemailEmailVoicemailNotificationRequest,
 )
@@ -55,7 +55,7 @@ def parse_response(response: httpx.Response) -> None:
         raise api_error(response)
     try:
         _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.add_greeting_request import AddGreetingRequest
 from ...models.greetings_response import GreetingsResponse
 from ...types import UNSET, Prepared, Response, Unset
@@ -62,7 +62,7 @@ def parse_response(response: httpx.Response) -> GreetingsResponse:
         raise api_error(response)
     try:
         return _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 

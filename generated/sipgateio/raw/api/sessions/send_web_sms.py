@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...errors import api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.send_web_sms_request import SendWebSmsRequest
 from ...types import Prepared, Response
 
@@ -48,7 +48,7 @@ def parse_response(response: httpx.Response) -> None:
         raise api_error(response)
     try:
         _parse(response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise unreadable(OPERATION, exc) from exc
 
 
