@@ -6,7 +6,7 @@ the same way.
 
 from __future__ import annotations
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "decode_unicode"]
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -21,13 +21,12 @@ _BOMS = (
 _CP1252_GAPS = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a file's bytes and the encoding it was read with.
+def decode_unicode(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding of bytes in a Unicode encoding, or None when they are not.
 
     A byte-order mark decides (UTF-8, UTF-16, UTF-32; the mark is not part of the text);
-    UTF-16 without one is recognised by its zero bytes; otherwise UTF-8, and Windows-1252
-    (what Outlook and Excel write on Western systems; it reads any byte) when the data is
-    not UTF-8. Bytes that cannot be read in the detected Unicode encoding become U+FFFD.
+    UTF-16 without one is recognised by its zero bytes; then UTF-8. Bytes that cannot be
+    read in the detected encoding become U+FFFD. The first step of both readers' decoding.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -40,7 +39,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode(), "utf-8"
     except UnicodeDecodeError:
-        pass
+        return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a file's bytes and the encoding it was read with.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32; the mark is not part of the text);
+    UTF-16 without one is recognised by its zero bytes; otherwise UTF-8, and Windows-1252
+    (what Outlook and Excel write on Western systems; it reads any byte) when the data is
+    not UTF-8. Bytes that cannot be read in the detected Unicode encoding become U+FFFD.
+    """
+    found = decode_unicode(data)
+    if found is not None:
+        return found
     if any(byte in _CP1252_GAPS for byte in data):
         text = "".join(_CP1252_GAPS.get(byte) or bytes((byte,)).decode("cp1252") for byte in data)
         return text, "cp1252"

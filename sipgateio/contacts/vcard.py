@@ -58,6 +58,7 @@ import re
 from collections.abc import Iterable
 
 from ..errors import ValidationError
+from .charset import decode_unicode
 from .models import (
     Address,
     Contact,
@@ -734,13 +735,6 @@ def parse_vcards(text: str | bytes, *, scope: Scope | ExportScope = Scope.PRIVAT
             gc.enable()
 
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
 _LINE_CHARSET = re.compile(rb"^[^:]*?;\s*CHARSET\s*=\s*\"?([A-Za-z0-9_.:-]+?)\"?\s*[;:]", re.I)
 
 
@@ -754,17 +748,9 @@ def decode_vcard(data: bytes) -> tuple[str, str]:
     byte; a folded line's continuation as its first line. The second value is the encoding,
     ``"charset-lines"`` for line by line, ``"charset-lines+cp1252"`` when cp1252 was needed.
     """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
-    head = data[:400]
-    if head.count(b"\x00") * 3 > len(head):
-        encoding = "utf-16-be" if head[:1] == b"\x00" else "utf-16-le"
-        return data.decode(encoding, "replace"), encoding
-    try:
-        return data.decode(), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    found = decode_unicode(data)  # the readers' shared first step
+    if found is not None:
+        return found
     out: list[str] = []
     charset: str | None = None
     any_cp1252 = False
