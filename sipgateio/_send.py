@@ -13,7 +13,7 @@ send identical requests and share retries and pool; only the bookkeeping is skip
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -68,10 +68,17 @@ class _Template:
         )
 
 
-class SyncSender:
-    """Sends facade calls of a :class:`~sipgateio.SipgateIO` through ``transport``."""
+_C = TypeVar("_C", httpx.Client, httpx.AsyncClient)
+_T = TypeVar("_T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
-    def __init__(self, facade: httpx.Client, transport: httpx.BaseTransport) -> None:
+
+class _Sender(Generic[_C, _T]):
+    """What both senders hold: the facade client, its request template, the transport."""
+
+    _facade: _C
+    _transport: _T
+
+    def __init__(self, facade: _C, transport: _T) -> None:
         self._facade = facade
         self._template = _Template(facade)
         self._transport = transport
@@ -80,6 +87,10 @@ class SyncSender:
     def closed(self) -> bool:
         """Whether the facade client (and so this sender) was closed."""
         return self._facade.is_closed
+
+
+class SyncSender(_Sender[httpx.Client, httpx.BaseTransport]):
+    """Sends facade calls of a :class:`~sipgateio.SipgateIO` through ``transport``."""
 
     def send(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Build, authenticate and send the request; return the answer with its body read."""
@@ -115,18 +126,8 @@ class SyncSender:
         return response
 
 
-class AsyncSender:
+class AsyncSender(_Sender[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     """Sends facade calls of an :class:`~sipgateio.AsyncSipgateIO` through ``transport``."""
-
-    def __init__(self, facade: httpx.AsyncClient, transport: httpx.AsyncBaseTransport) -> None:
-        self._facade = facade
-        self._template = _Template(facade)
-        self._transport = transport
-
-    @property
-    def closed(self) -> bool:
-        """Whether the facade client (and so this sender) was closed."""
-        return self._facade.is_closed
 
     async def send(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Build, authenticate and send the request; return the answer with its body read."""
