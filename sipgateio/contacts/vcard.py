@@ -20,7 +20,9 @@ Reading (:func:`parse_vcards`)
       ``\r\r\n`` line ends; folded lines; byte-order marks at the start and where
       concatenated files start; trailing blanks after ``BEGIN:VCARD``; a card without
       ``END:VCARD`` is read up to the next card or the end of the input; nested 2.1 ``AGENT``
-      cards are read as cards of their own (ordinals count every ``BEGIN:VCARD``);
+      cards are read as cards of their own (ordinals count every ``BEGIN:VCARD``); base64
+      values (``ENCODING=BASE64``/``b``) that go on in lines without folding's leading
+      blank, up to a blank line (vCard 2.1 as Outlook writes it), are read as one value;
     * ``bytes``: see :func:`decode_vcard`; quoted-printable values (2.1 and 3.0, soft line
       breaks joined) are decoded in their ``CHARSET`` (else UTF-8, else cp1252, noted);
     * property names case-insensitive, group prefixes ignored (``item1.TEL``); ``FN``, ``N``,
@@ -415,6 +417,36 @@ def _photo(value: str) -> str | None:
     return value or None
 
 
+_BASE64_LINE = re.compile(r"[A-Za-z0-9+/=]+")
+_BASE64_PARAMS = frozenset({"ENCODING=B", "ENCODING=BASE64", "BASE64"})
+
+
+def _base64_continued(lines: list[str]) -> list[str] | None:
+    """The lines with unfolded base64 continuations joined to their property, or None if none.
+
+    vCard 2.1 ends a base64 value (``ENCODING=BASE64``) with a blank line, and some writers
+    (Outlook among them) continue it on lines without the leading blank of folding. Such a
+    line holds only base64 characters (no colon, so it cannot be a property): it is joined to
+    the value before it, up to a blank line or the next line that is not base64.
+    """
+    out: list[str] = []
+    joined = base64 = False
+    for line in lines:
+        if base64:
+            text = line.strip()
+            if _BASE64_LINE.fullmatch(text):
+                out[-1] += text
+                joined = True
+                continue
+            base64 = False  # a blank line (2.1's end of the value) or anything else ends it
+        head = _split_head(line)[0] if '"' in line else line.partition(":")[0]
+        if ";" in head and len(head) < len(line):  # a property with parameters
+            params = _split_params(head.partition(";")[2])
+            base64 = any(p.strip().replace('"', "").upper() in _BASE64_PARAMS for p in params)
+        out.append(line)
+    return out if joined else None
+
+
 def _with_labels(
     numbers: list[PhoneNumber],
     emails: list[Email],
@@ -621,6 +653,10 @@ def _card(
             not_imported.append(name)
         elif name == "END" or name == "BEGIN":
             properties -= 1
+    if unread:  # rare: lines without a colon; maybe base64 continued without folding (2.1)
+        joined = _base64_continued(lines)
+        if joined is not None:
+            return _card(joined, scope, ordinal, notes, qp_possible)
     if version is not None and version[:1] not in _SUPPORTED_MAJOR:
         raise _Skip(f"unsupported vCard version {version!r} (2.1, 3.0 or 4.0 expected)")
     if not properties:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 
 import pytest
@@ -220,6 +221,38 @@ def test_reader_details() -> None:
     assert contact.addresses == (Address("", "", "Main St", "Town", "", "", ""),)
     assert contact.organization == ()
     assert contact.picture == "https://example.com/a.jpg"
+
+
+def test_base64_continued_without_folding_is_one_value() -> None:
+    # vCard 2.1 as Outlook writes it: the base64 goes on in lines without a leading blank and
+    # ends with a blank line. A line with a colon is a property again, even right after it.
+    jpeg = base64.b64encode(bytes(range(256)) * 2).decode()
+    body = "\r\n".join(jpeg[i : i + 76] for i in range(0, len(jpeg), 76))
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jane\r\n"
+        f"PHOTO;ENCODING=BASE64;TYPE=JPEG:{body}\r\n\r\n"
+        "TEL;CELL:+4930123\r\n"
+        f"LOGO;BASE64:{body}\r\n"  # not imported: noted once, its lines are not noted
+        "EMAIL;INTERNET:jane@example.com\r\n"
+        "NOTE:a\r\n"
+        "line without a colon\r\n"
+        "END:VCARD\r\n"
+    )
+    result = parse_vcards(text)
+    (contact,) = result.contacts
+    assert contact.picture == jpeg
+    assert contact.numbers == (PhoneNumber("+4930123", ("cell",)),)
+    assert contact.emails == (Email("jane@example.com", ("internet",)),)
+    assert result.notes == (
+        ImportNote(1, "line", "line without a colon", None, "malformed line (no colon)"),
+        ImportNote(1, "properties", "LOGO, NOTE", None, "sipgate contacts have no field for them"),
+    )
+    # After a blank line the value is over: base64-looking lines there are not part of it.
+    after_blank = text.replace("\r\n\r\nTEL", "\r\n\r\nQUJD\r\nTEL", 1)
+    assert parse_vcards(after_blank).contacts[0].picture == jpeg
+    assert ImportNote(1, "line", "QUJD", None, "malformed line (no colon)") in (
+        parse_vcards(after_blank).notes
+    )
 
 
 def test_name_from_n_when_fn_is_missing() -> None:

@@ -10,6 +10,7 @@ number, e-mail, address, organisation or name vobject finds may be missing from 
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import re
@@ -97,6 +98,67 @@ def test_corpus_totals() -> None:
     )
     assert read - 2 + skipped == top_level
     assert read - 2 >= 0.98 * top_level  # >= 98 % of the cards
+
+
+# Lines the reader cannot read, per file: nothing else in the corpus may be noted as one.
+MALFORMED_LINES = {
+    "icalrs__vcard_input.vcf": ["013\\,-122.082932"],  # a GEO value broken over two lines
+    "kcontacts__vcard4.vcf": ["FN"],
+}
+# Photos whose base64 is cut short in the file itself.
+TRUNCATED_PHOTOS = {"ezvcard__John_Doe_ANDROID.vcf"}
+
+
+def test_only_malformed_lines_are_noted_as_such() -> None:
+    found = {}
+    for name in FILES:
+        try:
+            notes = parse_vcards(_read(name)).notes
+        except ValidationError:
+            continue
+        lines = [n.original for n in notes if n.field == "line"]
+        if lines:
+            found[name] = lines
+    assert found == MALFORMED_LINES
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_photos_are_read_whole(name: str) -> None:
+    try:
+        contacts = parse_vcards(_read(name)).contacts
+    except ValidationError:
+        return
+    for contact in contacts:
+        picture = contact.picture
+        if not picture or picture.startswith(("http:", "https:")) or name in TRUNCATED_PHOTOS:
+            continue
+        image = base64.b64decode(picture, validate=True)
+        assert image.startswith((b"\xff\xd8", b"\x89PNG")), name
+
+
+def test_outlook_21_photo_continued_without_folding() -> None:
+    # PHOTO;ENCODING=BASE64 whose base64 goes on in 400 lines without a leading blank, ended
+    # by a blank line (vCard 2.1): one JPEG, no line of it noted, the card's fields all read.
+    result = parse_vcards(_read("folker__Library_v2.vcf"))
+    (contact,) = result.contacts
+    image = base64.b64decode(contact.picture or "", validate=True)
+    assert image.startswith(b"\xff\xd8") and image.endswith(b"\xff\xd9")  # a whole JPEG
+    assert len(image) > 20_000
+    assert contact.name == "Herr Max Anderer Mustermann sen."
+    assert [n.number for n in contact.numbers] == [
+        "+49 (0611) 123456 - 11",
+        "+49 (0611) 123456 - 12",
+        "+49 (0611) 123456 - 14",
+        "+49 (0611) 123456 - 13",
+    ]
+    assert [e.email for e in contact.emails] == ["max.mustermann@musterfirma.de"]
+    assert contact.organization == (("Musterfirma GmbH",),)
+    assert [a.locality for a in contact.addresses] == ["Wiesbaden"]
+    assert result.notes == (
+        ImportNote(
+            1, "properties", "TITLE, URL, NOTE", None, "sipgate contacts have no field for them"
+        ),
+    )
 
 
 # -- vobject, the reference -------------------------------------------------------------------
