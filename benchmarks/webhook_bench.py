@@ -60,10 +60,21 @@ UVICORN = [
 ]  # fmt: skip
 
 
-def variants(key: Path, node: Path | None) -> dict[str, dict[str, Any]]:
-    """name -> how to start it: argv (``{port}`` filled in), extra env, whether signed."""
+def variants(key: Path, node: Path | None, other: Path | None = None) -> dict[str, dict[str, Any]]:
+    """name -> how to start it: argv (``{port}`` filled in), extra env, whether signed.
+
+    ``other``: another checkout of the project (an older commit, say): its ``library`` and
+    ``raw_limit`` servers join as ``other_library`` and ``other_raw_limit``, run from there.
+    """
     lib = [PY, str(HERE / "webhook_lib_server.py"), "--port", "{port}"]
     js: dict[str, dict[str, Any]] = {}
+    if other is not None:
+        bench = other / "benchmarks"
+        for name, script in (("other_library", "lib"), ("other_raw_limit", "raw")):
+            js[name] = {
+                "argv": [PY, str(bench / f"webhook_{script}_server.py"), "--port", "{port}"],
+                "root": other,
+            }
     if node is not None:
         for name, script in (("node_library", "lib"), ("node_raw_limit", "raw")):
             js[name] = {
@@ -96,6 +107,8 @@ SERVERS = {
     "library_asgi_2w": "create_webhook_app(...).asgi under uvicorn --workers 2",
     "node_library": "Node.js sipgateio 2.15.1 createServer() (node/webhook-lib-server.js)",
     "node_raw_limit": "bare node:http server, same 176-byte XML (node/webhook-raw-server.js)",
+    "other_library": "library, served from the checkout given by --other-tree",
+    "other_raw_limit": "raw_limit, served from the checkout given by --other-tree",
 }
 
 
@@ -200,7 +213,9 @@ def answer_ok(answer: dict[str, Any], port: int) -> bool:
 def start(spec: dict[str, Any], port: int, signature: str | None) -> subprocess.Popen[bytes]:
     argv = [a.replace("{port}", str(port)) for a in spec["argv"]]
     env = {**os.environ, "WEBHOOK_BENCH_PORT": str(port), **spec.get("env", {})}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), str(ROOT), env.get("PYTHONPATH")]))
+    root = spec.get("root", ROOT)
+    paths = [str(root / "benchmarks"), str(root), os.environ.get("PYTHONPATH")]
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, paths))
     proc = subprocess.Popen(
         argv, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         start_new_session=True,
@@ -353,6 +368,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also run the Node.js servers of this peerbench folder (with node/node_modules "
         "installed) in the same rotation: node_library, node_raw_limit",
     )
+    parser.add_argument(
+        "--other-tree",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also run library and raw_limit of this checkout of the project (e.g. a "
+        "`git worktree` of an older commit) in the same rotation: other_library, other_raw_limit",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.warmup = 3, 1
@@ -373,8 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     load_start = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="webhook-bench-") as tmpdir:
         public, signature, signed_lua = signing_material(Path(tmpdir), body, lua)
-        specs = variants(public, args.interleave_node)
+        other = args.other_tree.resolve() if args.other_tree else None
+        specs = variants(public, args.interleave_node, other)
         names = [n.strip() for n in args.variants.split(",") if n.strip()]
+        if other is not None:
+            names = ["other_library", "other_raw_limit", *names]
         if args.interleave_node:
             names = ["node_library", "node_raw_limit", *names]
         unknown = [n for n in names if n not in specs]
@@ -401,7 +426,10 @@ def main(argv: list[str] | None = None) -> int:
         "side": "python",
         "versions": versions(),
         "host": {**host(), "loadavg_start": load_start},
-        "config": {"reps": args.reps},
+        "config": {
+            "reps": args.reps,
+            "other_tree": _commit(other) if other is not None else None,
+        },
         "data_manifest": _manifest(pb),
         "webhook": {
             "config": {
@@ -436,6 +464,9 @@ def _ratios(results: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> d
     pairs: list[tuple[str, str]] = [
         ("node_library", "node_raw_limit"),
         ("library", "node_library"),
+        ("other_library", "node_library"),
+        ("library", "other_library"),
+        ("raw_limit", "other_raw_limit"),
         ("library_2w", "node_library"),
         ("library_2w_signed", "node_library"),
         ("library", "raw_limit"),
@@ -454,6 +485,12 @@ def _ratios(results: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> d
                 for p, q in zip(runs[a], runs[b], strict=False)
             ]
     return out
+
+
+def _commit(tree: Path) -> str:
+    out = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h %s"],
+                         capture_output=True, text=True, check=False)  # fmt: skip
+    return f"{tree}: {out.stdout.strip()[:100]}"
 
 
 def _manifest(pb: Path) -> Any:

@@ -66,6 +66,7 @@ _HEADERS_TOO_LARGE = _answer("431 Request Header Fields Too Large")
 # Where the guard is in the byte stream of one connection.
 _HEAD, _BODY, _CHUNK_SIZE, _CHUNK_DATA, _TRAILERS, _UNTRACKED = range(6)
 _MAX_CHUNK_LINE = 1024
+_CRLF = b"\r\n"
 
 
 def _body_framing(head: bytes) -> tuple[int, int]:
@@ -94,17 +95,24 @@ class _Open:
 
 
 class _Guard(asyncio.Protocol):
-    """Follows request heads on one connection; hands every byte to uvicorn's protocol."""
+    """Follows request heads on one connection; hands every byte to uvicorn's protocol.
+
+    The head timer is lazy: one ``call_later`` per connection, re-armed only when it fires
+    while a head is in progress. A request whose head arrives whole in one read (the
+    usual case) touches no timer at all; it only clears :attr:`head_started`.
+    """
 
     def __init__(self, inner: Any, limits: ServerLimits, open_: _Open) -> None:
         self.inner = inner
         self.limits = limits
         self.open = open_
         self.transport: Any = None
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.refused = False
         self.state = _HEAD
         self.pending = 0  # body or chunk bytes still to step over
         self.head = bytearray()  # the head (or chunk line / trailers) read so far
+        self.head_started: float | None = None  # loop time a head in progress began
         self.timer: asyncio.TimerHandle | None = None
 
     # -- asyncio.Protocol ---------------------------------------------------------------------
@@ -116,13 +124,37 @@ class _Guard(asyncio.Protocol):
             self.transport.close()
             return
         self.open.count += 1
-        self._arm()
+        self.loop = asyncio.get_running_loop()
+        self._head_starts()  # the first head's time runs from the connection's start
         self.inner.connection_made(transport)
 
     def data_received(self, data: bytes) -> None:
+        state = self.state
+        if state == _HEAD and not self.head and not self.refused:
+            # Fast path: a whole head at the start of ``data``, no empty lines before it.
+            end = data.find(b"\r\n\r\n")
+            if end > 0 and data[0] not in _CRLF:
+                limits = self.limits
+                if data.find(b"\r\n") > limits.max_request_line:
+                    self._refuse(_URI_TOO_LONG)
+                    return
+                if end + 4 > limits.max_header_size:
+                    self._refuse(_HEADERS_TOO_LARGE)
+                    return
+                self.head_started = None
+                state, pending = _body_framing(data[: end + 4])
+                rest = len(data) - end - 4
+                if state == _BODY and rest == pending:  # the body, all of it, nothing more
+                    self.inner.data_received(data)
+                    return
+                self.state, self.pending = state, pending
+                if rest and state != _UNTRACKED and not self._follow(memoryview(data)[end + 4 :]):
+                    return  # a pipelined request refused
+                self.inner.data_received(data)
+                return
         if self.refused:
             return
-        if self.state != _UNTRACKED and not self._follow(data):
+        if state != _UNTRACKED and not self._follow(memoryview(data)):
             return  # refused: the answer is written, the connection closing
         self.inner.data_received(data)
 
@@ -148,18 +180,27 @@ class _Guard(asyncio.Protocol):
             self.inner.resume_writing()
 
     # -- the head timer --------------------------------------------------------------------
-    def _arm(self) -> None:
-        loop = asyncio.get_running_loop()
-        self.timer = loop.call_later(self.limits.header_timeout, self._timed_out)
+    def _head_starts(self) -> None:
+        assert self.loop is not None
+        self.head_started = self.loop.time()
+        if self.timer is None:
+            self.timer = self.loop.call_later(self.limits.header_timeout, self._timer_fired)
 
     def _disarm(self) -> None:
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
 
-    def _timed_out(self) -> None:
+    def _timer_fired(self) -> None:
         self.timer = None
-        if self.state == _HEAD:
+        started = self.head_started
+        if self.state != _HEAD or started is None:
+            return  # no head in progress: the next one arms the timer again
+        assert self.loop is not None
+        left = started + self.limits.header_timeout - self.loop.time()
+        if left > 0:  # this head began after the timer was armed: wait for its own time
+            self.timer = self.loop.call_later(left, self._timer_fired)
+        else:
             self._refuse(_REQUEST_TIMEOUT)
 
     def _refuse(self, answer: bytes) -> None:
@@ -170,9 +211,8 @@ class _Guard(asyncio.Protocol):
             self.transport.close()
 
     # -- following the byte stream ------------------------------------------------------
-    def _follow(self, data: bytes) -> bool:
-        """Step through ``data``; False when the connection was refused (data not passed on)."""
-        view = memoryview(data)
+    def _follow(self, view: memoryview) -> bool:
+        """Step through ``view``; False when the connection was refused (data not passed on)."""
         while view:
             if self.state == _HEAD:
                 taken = self._take_head(view)
@@ -198,8 +238,8 @@ class _Guard(asyncio.Protocol):
                 view = view[1:]
             if not view:
                 return view
-            if self.timer is None:
-                self._arm()  # a later request on a kept-alive connection starts
+            if self.head_started is None:
+                self._head_starts()  # a later request on a kept-alive connection starts
         start = max(0, len(self.head) - 3)
         self.head += view
         end = self.head.find(b"\r\n\r\n", start)
@@ -218,7 +258,7 @@ class _Guard(asyncio.Protocol):
         rest = len(self.head) - (end + 4)
         self.state, self.pending = _body_framing(bytes(self.head[: end + 4]))
         self.head.clear()
-        self._disarm()
+        self.head_started = None
         return view[len(view) - rest :]
 
     def _take_chunk_line(self, view: memoryview) -> memoryview:
