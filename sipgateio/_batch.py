@@ -3,8 +3,9 @@
 An operation yields a :class:`Batch` (from :mod:`sipgateio._ops`) instead of a single
 :class:`~sipgateio._ops.Call` and is sent back one :class:`Outcome` per call, in the order of
 the calls. What to start next, when to slow down and what to report is decided here, once, by
-:class:`Scheduler`; the two runners only send (threads over the shared ``httpx.Client`` for
-:class:`~sipgateio.SipgateIO`, asyncio tasks for :class:`~sipgateio.AsyncSipgateIO`).
+:class:`Scheduler`; one loop (:func:`sipgateio._ops.run_batch`) only sends, as asyncio tasks:
+in the caller's event loop for :class:`~sipgateio.AsyncSipgateIO`, in a private one for
+:class:`~sipgateio.SipgateIO` (:mod:`sipgateio._bulk_loop`).
 
 Rules
     * At most ``limit`` calls are in flight (the client's ``concurrency`` unless the batch
@@ -19,10 +20,11 @@ Rules
     * ``stop(error)`` true for a call's error (e.g. 401: every further call would fail too):
       nothing more is started; calls in flight complete; the calls never started are
       reported as not attempted (``Outcome.attempted`` false).
-    * ``progress(done, total)`` is called (in the caller's thread or event loop) after every
-      call that reached its final outcome. An exception raised by it, or any exception that
-      is not a :class:`~sipgateio.errors.SipgateIOError`, stops the batch: the calls in
-      flight complete, then it propagates.
+    * ``progress(done, total)`` is called after every call that reached its final outcome
+      (in the caller's event loop; for ``SipgateIO`` in its bulk thread). An exception
+      raised by it, or any exception that is not a :class:`~sipgateio.errors.SipgateIOError`,
+      stops the batch: the calls in flight complete, then it propagates (in the caller's
+      thread).
 """
 
 from __future__ import annotations
@@ -55,12 +57,18 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 
-DEFAULT_CONCURRENCY = 64
+DEFAULT_CONCURRENCY = 128
 """Requests bulk work keeps in flight unless the client or the call says otherwise.
 
 Chosen by ``benchmarks/bulk_bench.py`` (figures in ``benchmarks/RESULTS.md``): with a 50 ms
-round trip, 1,000 creates take ~1.4-1.8 s from 64 threads (~3.5 s at 16) and ~1.3 s from 64
-asyncio tasks over aiohttp's pool (2.0 s at 32), while staying below the pool's 100 connections.
+round trip, 1,000 creates wait at least ``1000 / limit`` round trips, 0.8 s at 64. At 128
+(0.4 s of waiting) both clients matched the Node.js library, which sends everything at once;
+at 256 and 512 they got slower, not faster: every further connection is opened (a TCP, and
+against api.sipgate.com a TLS, handshake) and its burst of requests answered before the
+first answers are read. sipgate publishes no concurrency limit; an account that meets its
+rate limit gets HTTP 429, which halves the concurrency and waits ``Retry-After`` (see
+:class:`Scheduler`), so the default need not guess the limit low. The client's own pool
+has a connection for each request in flight (``_http.pool_limits``).
 """
 
 MAX_CONCURRENCY = 1000

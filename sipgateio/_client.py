@@ -6,14 +6,22 @@ only in the httpx client they build and the runner that sends calls.
 
 from __future__ import annotations
 
+import functools
+import weakref
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from ._batch import check_concurrency
+from ._batch import DEFAULT_CONCURRENCY, check_concurrency
 from ._credentials import Credentials, resolve_credentials
-from ._http import DEFAULT_MAX_RETRIES, RetryPolicy, async_facade_client, sync_facade_client
+from ._http import (
+    DEFAULT_MAX_RETRIES,
+    RetryPolicy,
+    async_facade_client,
+    pool_limits,
+    sync_facade_client,
+)
 from ._ops import AsyncMode, AsyncRunner, Op, Resource, SyncMode, SyncRunner, operation
 from ._send import AsyncSender, SyncSender
 from .errors import ValidationError
@@ -22,6 +30,7 @@ if TYPE_CHECKING:
     from types import TracebackType
     from typing import Self
 
+    from ._bulk_loop import BulkLoop
     from .contacts.resource import ContactsResource
     from .oauth import OAuthSession
     from .raw import Client as RawClient
@@ -87,16 +96,18 @@ class _BaseClient(Resource[M], Generic[M]):
                 field="http_client",
             )
         # Our own client: credentials, headers, base URL, timeout and retries, sending
-        # through ``http_client`` (never changed) or a connection pool of our own.
-        self._http, self._sender = self._new_http_client(
-            http_client,
-            auth=self._credentials.auth(),
-            base_url=base_url,
-            timeout=timeout,
-            policy=RetryPolicy(max_retries=max_retries),
-        )
+        # through ``http_client`` (never changed) or a connection pool of our own, with a
+        # connection for each request bulk work keeps in flight.
+        settings: dict[str, Any] = {
+            "auth": self._credentials.auth(),
+            "base_url": base_url,
+            "timeout": timeout,
+            "policy": RetryPolicy(max_retries=max_retries),
+            "limits": pool_limits(bound or DEFAULT_CONCURRENCY),
+        }
+        self._http, self._sender = self._new_http_client(http_client, **settings)
         self.base_url = str(self._http.base_url).rstrip("/")
-        runner = self._new_runner()
+        runner = self._new_runner(http_client, {**settings, "base_url": self.base_url})
         if bound is not None:
             runner.concurrency = bound
         super().__init__(runner)
@@ -110,7 +121,7 @@ class _BaseClient(Resource[M], Generic[M]):
     def _http_client_type(self) -> type[httpx.Client | httpx.AsyncClient]:
         raise NotImplementedError
 
-    def _new_runner(self) -> SyncRunner | AsyncRunner:
+    def _new_runner(self, http: Any, settings: dict[str, Any]) -> SyncRunner | AsyncRunner:
         raise NotImplementedError
 
     # -- the generated client --------------------------------------------------------
@@ -250,8 +261,10 @@ class SipgateIO(_BaseClient[SyncMode]):
     10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
     ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
     many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
-    once, from threads sharing the connection pool (default 64;
-    asyncio tasks on :class:`AsyncSipgateIO`; see :mod:`sipgateio._batch`). Each bulk call
+    once (default 128, see :mod:`sipgateio._batch`; the pool has as many connections).
+    Bulk work runs as asyncio tasks over an aiohttp pool, in an event loop thread the
+    client starts at its first bulk call (:mod:`sipgateio._bulk_loop`); with an
+    ``http_client`` its requests go through that client from threads. Each bulk call
     also takes its own ``concurrency=``.
 
     Use it as a context manager, or call :meth:`close`, to release connections.
@@ -261,6 +274,8 @@ class SipgateIO(_BaseClient[SyncMode]):
 
     _sender: SyncSender
 
+    _bulk: BulkLoop
+
     def _new_http_client(
         self, http: httpx.Client | None, **settings: Any
     ) -> tuple[httpx.Client, SyncSender]:
@@ -269,12 +284,23 @@ class SipgateIO(_BaseClient[SyncMode]):
     def _http_client_type(self) -> type[httpx.Client]:
         return httpx.Client
 
-    def _new_runner(self) -> SyncRunner:
-        return SyncRunner(self._sender, self.base_url)
+    def _new_runner(self, http: httpx.Client | None, settings: dict[str, Any]) -> SyncRunner:
+        from ._bulk_loop import BulkLoop
+
+        runner = SyncRunner(self._sender, self.base_url)
+        # Bulk work runs on the async machinery in a thread of its own (see _bulk_loop),
+        # over an aiohttp pool like AsyncSipgateIO's, or through ``http`` from threads.
+        connect = (
+            None if http is not None else functools.partial(async_facade_client, None, **settings)
+        )
+        runner.bulk = self._bulk = BulkLoop(connect)
+        weakref.finalize(self, self._bulk.close)  # a client never closed: at exit
+        return runner
 
     def close(self) -> None:
-        """Close the connection pool (not a user-supplied ``http_client``)."""
+        """Close the connection pools (not a user-supplied ``http_client``)."""
         self._http.close()
+        self._bulk.close()
 
     def __enter__(self) -> Self:
         return self
@@ -307,7 +333,7 @@ class AsyncSipgateIO(_BaseClient[AsyncMode]):
     def _http_client_type(self) -> type[httpx.AsyncClient]:
         return httpx.AsyncClient
 
-    def _new_runner(self) -> AsyncRunner:
+    def _new_runner(self, http: httpx.AsyncClient | None, settings: dict[str, Any]) -> AsyncRunner:
         return AsyncRunner(self._sender, self.base_url)
 
     async def aclose(self) -> None:

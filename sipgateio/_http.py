@@ -46,6 +46,7 @@ __all__ = [
     "async_facade_client",
     "async_sleep",
     "default_headers",
+    "pool_limits",
     "request_failed",
     "retry_after_seconds",
     "secrets_of",
@@ -61,6 +62,19 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 # Keep as many idle connections as a busy async app has requests in flight.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=64)
+
+
+def pool_limits(concurrency: int) -> httpx.Limits:
+    """The bounds of a client's own pool when its bulk work keeps ``concurrency`` in flight.
+
+    At least :data:`DEFAULT_LIMITS`; a larger ``concurrency`` gets as many connections, all
+    kept alive between requests: a pool smaller than the requests in flight makes them
+    wait for each other, and one that closes what it cannot keep opens them again.
+    """
+    if concurrency <= (DEFAULT_LIMITS.max_connections or 0):
+        return DEFAULT_LIMITS
+    return httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -492,14 +506,12 @@ def environment_proxy(url: str) -> str | None:
     return proxies.get(parsed.scheme) or proxies.get("all")
 
 
-def _sync_pool(base_url: str) -> httpx.BaseTransport:
+def _sync_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.BaseTransport:
     """The library's own connection pool for a :class:`SipgateIO` (httpx's transport)."""
-    return httpx.HTTPTransport(
-        limits=DEFAULT_LIMITS, trust_env=True, proxy=environment_proxy(base_url)
-    )
+    return httpx.HTTPTransport(limits=limits, trust_env=True, proxy=environment_proxy(base_url))
 
 
-def _async_pool(base_url: str) -> httpx.AsyncBaseTransport:
+def _async_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.AsyncBaseTransport:
     """The library's own connection pool for an :class:`AsyncSipgateIO`.
 
     aiohttp's pool when aiohttp is installed (the default dependency: a tenth of the CPU
@@ -509,9 +521,9 @@ def _async_pool(base_url: str) -> httpx.AsyncBaseTransport:
     try:
         from ._aiohttp import AiohttpTransport
     except ImportError:
-        return httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS, trust_env=True, proxy=proxy)
+        return httpx.AsyncHTTPTransport(limits=limits, trust_env=True, proxy=proxy)
     return AiohttpTransport(
-        limits=DEFAULT_LIMITS, verify=httpx.create_ssl_context(trust_env=True), proxy=proxy
+        limits=limits, verify=httpx.create_ssl_context(trust_env=True), proxy=proxy
     )
 
 
@@ -522,15 +534,16 @@ def sync_facade_client(
     base_url: str | None,
     timeout: float | httpx.Timeout | None,
     policy: RetryPolicy,
+    limits: httpx.Limits = DEFAULT_LIMITS,
 ) -> tuple[httpx.Client, SyncSender]:
     """The client that sends one :class:`SipgateIO`'s requests through ``http``, and its sender.
 
-    Without ``http`` the requests go to a connection pool of the library's own, closed
-    with the result. The sender sends the facade's calls with the same settings and
-    transports, without ``httpx.Client``'s per-request bookkeeping.
+    Without ``http`` the requests go to a connection pool of the library's own (bounded by
+    ``limits``), closed with the result. The sender sends the facade's calls with the same
+    settings and transports, without ``httpx.Client``'s per-request bookkeeping.
     """
     settings = _settings(http, auth, base_url, timeout)
-    inner = _sync_pool(settings["base_url"]) if http is None else _Bridge(http)
+    inner = _sync_pool(settings["base_url"], limits) if http is None else _Bridge(http)
     transport = RetryTransport(inner, policy)
     facade = httpx.Client(transport=transport, event_hooks={"request": [_negotiate]}, **settings)
     return facade, SyncSender(facade, transport)
@@ -543,10 +556,11 @@ def async_facade_client(
     base_url: str | None,
     timeout: float | httpx.Timeout | None,
     policy: RetryPolicy,
+    limits: httpx.Limits = DEFAULT_LIMITS,
 ) -> tuple[httpx.AsyncClient, AsyncSender]:
     """Like :func:`sync_facade_client`, for an :class:`AsyncSipgateIO`."""
     settings = _settings(http, auth, base_url, timeout)
-    inner = _async_pool(settings["base_url"]) if http is None else _AsyncBridge(http)
+    inner = _async_pool(settings["base_url"], limits) if http is None else _AsyncBridge(http)
     transport = AsyncRetryTransport(inner, policy)
     facade = httpx.AsyncClient(
         transport=transport, event_hooks={"request": [_negotiate_async]}, **settings

@@ -16,11 +16,17 @@ the only place where sync and async differ: how a call is sent.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterator,
+)
 from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
@@ -36,6 +42,7 @@ from .pagination import Pagination
 if TYPE_CHECKING:
     from typing import Self
 
+    from ._bulk_loop import BulkLoop
     from ._send import AsyncSender, SyncSender
     from .raw.types import Prepared
 
@@ -60,6 +67,7 @@ __all__ = [
     "fetch_unless",
     "item_stream",
     "operation",
+    "run_batch",
     "send_all",
     "walk_pages",
 ]
@@ -338,7 +346,8 @@ def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
     return kwargs
 
 
-def _closed() -> SipgateIOError:
+def closed_error() -> SipgateIOError:
+    """The error of a call on a closed client."""
     return SipgateIOError("this client is closed (after close() or its with block): make a new one")
 
 
@@ -358,6 +367,12 @@ class _RunnerBase:
         self._base_url = base_url.rstrip("/")
         # calls in flight in a Batch that names no bound
         self.concurrency = concurrency or self.default_concurrency
+
+    @property
+    def closed(self) -> bool:
+        """Whether the client (and so every call through this runner) was closed."""
+        closed: bool = self._sender.closed
+        return closed
 
     def _result(self, c: Call[Any], response: httpx.Response) -> Any:
         status = response.status_code
@@ -384,12 +399,50 @@ class _RunnerBase:
         return request_failed(method, url, exc, request)
 
 
+async def run_batch(
+    batch: Batch, default_limit: int, item: Callable[[Call[Any]], Awaitable[_Outcome]]
+) -> list[Outcome]:
+    """Send ``batch`` as asyncio tasks, ``item(call)`` each: THE batch loop of both clients.
+
+    :class:`~sipgateio._batch.Scheduler` decides what starts and when to pause; this only
+    starts, waits and sleeps. ``AsyncSipgateIO`` runs it in the caller's event loop,
+    ``SipgateIO`` in a private one (:mod:`sipgateio._bulk_loop`). Cancelled (from outside),
+    it cancels the calls in flight and waits for them.
+    """
+    import asyncio  # here: a sync client loads it only for bulk work
+
+    plan = Scheduler(batch, default_limit)
+    calls = batch.calls
+    running: dict[asyncio.Future[_Outcome], int] = {}
+    try:
+        while True:
+            while (index := plan.take()) is not None:
+                running[asyncio.ensure_future(item(calls[index]))] = index
+            if running:
+                done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    plan.finish(running.pop(task), *task.result())
+                continue
+            wait = plan.pause()
+            if wait is None:
+                return plan.outcomes()
+            await _async_sleep(wait)
+    finally:
+        for task in running:  # cancelled from outside: the calls in flight go too
+            task.cancel()
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
+
+
 class SyncRunner(_RunnerBase):
     """Sends calls with a :class:`~sipgateio._send.SyncSender`."""
 
     _sender: SyncSender
 
     default_concurrency = DEFAULT_CONCURRENCY
+
+    bulk: BulkLoop | None = None
+    """Where batches run; the client sets it (a runner without one makes its own)."""
 
     def send(self, c: Call[Any] | Sleep | Batch) -> _Outcome:
         """Make one call; return its parsed result, or the typed error it ended with."""
@@ -400,7 +453,7 @@ class SyncRunner(_RunnerBase):
             return self._batch(c), None
         kwargs = _request_kwargs(c)
         if self._sender.closed:
-            return None, _closed()
+            return None, closed_error()
         try:
             response = self._sender.send(kwargs)
             return self._result(c, response), None
@@ -409,46 +462,20 @@ class SyncRunner(_RunnerBase):
         except SipgateIOError as exc:
             return None, exc
 
-    def _item(self, c: Call[Any]) -> tuple[Any, BaseException | None]:
+    def item(self, c: Call[Any]) -> _Outcome:
+        """:meth:`send` for a call of a batch: any exception becomes its outcome."""
         try:
             return self.send(c)
         except BaseException as exc:  # handed to the scheduler, which stops and re-raises
             return None, exc
 
     def _batch(self, batch: Batch) -> list[Outcome]:
-        """Send the batch's calls from a pool of threads sharing the client's connections."""
-        plan = Scheduler(batch, self.concurrency)
-        calls = batch.calls
-        pool = (
-            concurrent.futures.ThreadPoolExecutor(plan.workers, thread_name_prefix="sipgateio")
-            if plan.workers > 1
-            else None
-        )
-        running: dict[concurrent.futures.Future[tuple[Any, BaseException | None]], int] = {}
-        try:
-            while True:
-                while (index := plan.take()) is not None:
-                    if pool is None:  # one at a time: no thread needed
-                        plan.finish(index, *self._item(calls[index]))
-                    else:
-                        running[pool.submit(self._item, calls[index])] = index
-                if running:
-                    done, _ = concurrent.futures.wait(
-                        running, return_when=concurrent.futures.FIRST_COMPLETED
-                    )
-                    for future in done:
-                        plan.finish(running.pop(future), *future.result())
-                    continue
-                wait = plan.pause()
-                if wait is None:
-                    return plan.outcomes()
-                _sleep(wait)
-        except BaseException as exc:  # e.g. KeyboardInterrupt: let the calls in flight end
-            plan.fail(exc)
-            raise
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+        """Send the batch's calls on the async machinery (see :mod:`sipgateio._bulk_loop`)."""
+        if self.bulk is None:  # a runner without a client (tests): its own loop
+            from ._bulk_loop import BulkLoop
+
+            self.bulk = BulkLoop(None)
+        return self.bulk.run(batch, self)
 
     def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
@@ -491,7 +518,7 @@ class AsyncRunner(_RunnerBase):
             return await self._batch(c), None
         kwargs = _request_kwargs(c)
         if self._sender.closed:
-            return None, _closed()
+            return None, closed_error()
         try:
             response = await self._sender.send(kwargs)
             return self._result(c, response), None
@@ -500,37 +527,15 @@ class AsyncRunner(_RunnerBase):
         except SipgateIOError as exc:
             return None, exc
 
-    async def _item(self, c: Call[Any]) -> tuple[Any, BaseException | None]:
+    async def item(self, c: Call[Any]) -> _Outcome:
+        """:meth:`send` for a call of a batch: any exception becomes its outcome."""
         try:
             return await self.send(c)
         except Exception as exc:  # handed to the scheduler, which stops and re-raises
             return None, exc
 
     async def _batch(self, batch: Batch) -> list[Outcome]:
-        """Send the batch's calls as asyncio tasks sharing the client's connections."""
-        plan = Scheduler(batch, self.concurrency)
-        calls = batch.calls
-        import asyncio  # here: a sync client never loads it (import cost of the first call)
-
-        running: dict[asyncio.Task[tuple[Any, BaseException | None]], int] = {}
-        try:
-            while True:
-                while (index := plan.take()) is not None:
-                    running[asyncio.ensure_future(self._item(calls[index]))] = index
-                if running:
-                    done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-                    for task in done:
-                        plan.finish(running.pop(task), *task.result())
-                    continue
-                wait = plan.pause()
-                if wait is None:
-                    return plan.outcomes()
-                await _async_sleep(wait)
-        finally:
-            for task in running:  # cancelled from outside: the calls in flight go too
-                task.cancel()
-            if running:
-                await asyncio.gather(*running, return_exceptions=True)
+        return await run_batch(batch, self.concurrency, self.item)
 
     async def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""

@@ -349,3 +349,82 @@ def test_bad_concurrency_is_refused_before_anything_is_sent(
         flavour.run(lambda c: c.contacts.import_vcard_string(card(1), "PRIVATE", progress=5))
     assert info.value.field == "progress"
     assert api.requests == []
+
+
+# -- SipgateIO's bulk machinery: a private event loop thread --------------------------------
+
+
+def bulk_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "sipgateio-bulk"]
+
+
+def test_sync_bulk_runs_in_its_loop_thread_and_raises_in_the_callers(api: APIStub) -> None:
+    contacts = book(6)
+    serve_book(api, contacts)
+    for c in contacts:
+        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(204))
+    before = set(bulk_threads())
+    threads: list[str] = []
+
+    def progress(done: int, total: int) -> None:
+        threads.append(threading.current_thread().name)
+        if done == 3:
+            raise KeyboardInterrupt  # even this comes out in the caller's thread
+
+    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as client:
+        with pytest.raises(KeyboardInterrupt):
+            client.contacts.delete_all_shared(concurrency=1, progress=progress)
+        assert threads == ["sipgateio-bulk"] * 3
+        client.contacts.delete_all_shared(concurrency=2)  # the loop survived it
+        (started,) = set(bulk_threads()) - before
+    started.join(timeout=10)
+    assert not started.is_alive()  # close() stopped it
+    assert len(api.sent("DELETE")) == 3 + 6
+
+
+def test_a_closed_sync_client_reports_every_item_without_starting_a_thread(
+    api: APIStub,
+) -> None:
+    client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url)
+    client.close()
+    before = set(bulk_threads())
+    with pytest.raises(ContactsImportError) as info:
+        client.contacts.import_vcard_string(card(1) + card(2), sipgateio.Scope.PRIVATE)
+    assert list(info.value.failed) == [1] and info.value.not_attempted == (2,)
+    assert "closed" in str(info.value.__cause__)
+    assert set(bulk_threads()) == before and api.requests == []
+
+
+def test_sync_bulk_through_the_users_http_client_keeps_the_bound(api: APIStub) -> None:
+    import httpx
+
+    contacts = book(12)
+    serve_book(api, contacts)
+    handler = InFlight(gather=4)
+    for c in contacts:
+        api.handle("DELETE", f"{CONTACTS}/{c['id']}", handler)
+    seen: list[str] = []
+
+    def hook(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    with (
+        httpx.Client(event_hooks={"request": [hook]}) as http,
+        sipgateio.SipgateIO(
+            token_id=TOKEN_ID, token=TOKEN, base_url=api.url, http_client=http, concurrency=4
+        ) as client,
+    ):
+        client.contacts.delete_all_shared()
+    assert handler.most == 4 and len(api.sent("DELETE")) == 12
+    assert seen.count("DELETE") == 12  # every delete went through the user's client
+
+
+def test_the_pool_is_as_large_as_the_clients_concurrency(flavour: Flavour, api: APIStub) -> None:
+    n = 120  # more than the pool's default 100 connections
+    contacts = book(n)
+    serve_book(api, contacts)
+    handler = InFlight(gather=n)
+    for c in contacts:
+        api.handle("DELETE", f"{CONTACTS}/{c['id']}", handler)
+    flavour.run(lambda c: c.contacts.delete_all_shared(), concurrency=n)
+    assert handler.most == n and len(api.sent("DELETE")) == n

@@ -1,0 +1,154 @@
+"""Bulk work of a :class:`~sipgateio.SipgateIO` on the async machinery, in an event loop of its own.
+
+A :class:`~sipgateio._batch.Batch` of the sync client runs in the batch loop of
+:class:`~sipgateio.AsyncSipgateIO` (:func:`sipgateio._ops.run_batch`, deciding with the one
+:class:`~sipgateio._batch.Scheduler`), in an event loop on a daemon thread that the client
+starts at its first bulk call and stops when it is closed. The requests go through a second
+facade client over aiohttp's pool (the one ``AsyncSipgateIO`` uses), with the sync client's
+credentials object, headers, base URL, timeout, retry policy and pool size; single calls
+keep using the sync client's own httpx pool.
+
+Why: from a pool of threads over httpx a request of a batch cost 1.1-1.5 ms of CPU with 64 in
+flight, and more with more threads (the GIL handed over between them, httpx's sync pool),
+so no concurrency brought 1,000 creates at a 50 ms round trip under ~1.4 s; an asyncio
+task over aiohttp costs about a third of that, also with hundreds in flight
+(``benchmarks/bulk_bench.py``, figures in ``benchmarks/RESULTS.md``).
+
+A client that sends through the user's ``http_client`` (an ``httpx.Client``: their proxies,
+certificates, mock transport) sends each call of a batch through it from a pool of threads,
+awaited by the same loop.
+
+``progress`` is called in the loop's thread. What stops a run (the progress callback's
+exception, even a ``KeyboardInterrupt``) is raised in the caller's thread. Interrupted while
+it waits (Ctrl-C), the caller cancels the run: the requests in flight are cancelled, and the
+interruption is raised once they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import threading
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from ._batch import Batch, Outcome, Scheduler
+from ._ops import AsyncRunner, Call, SyncRunner, closed_error, run_batch
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ._send import AsyncSender
+
+__all__ = ["BulkLoop", "Connect"]
+
+Connect = Callable[[], "tuple[httpx.AsyncClient, AsyncSender]"]
+"""Makes the facade client (and its sender) that a sync client's batches send through."""
+
+_Result = tuple["list[Outcome] | None", "BaseException | None"]
+
+
+class BulkLoop:
+    """The event loop thread where one :class:`~sipgateio.SipgateIO` runs its batches.
+
+    ``connect`` makes the async facade client over the library's own pool; None when the
+    sync client sends through the user's ``http_client`` (the calls then go through it from
+    threads). Nothing starts before the first :meth:`run`; :meth:`close` stops it all.
+    """
+
+    def __init__(self, connect: Connect | None) -> None:
+        self._connect = connect
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._facade: httpx.AsyncClient | None = None
+        self._runner: AsyncRunner | None = None
+
+    def _started(self) -> tuple[asyncio.AbstractEventLoop, AsyncRunner | None]:
+        with self._lock:
+            if self._loop is None:
+                if self._connect is not None:
+                    self._facade, sender = self._connect()
+                    self._runner = AsyncRunner(sender, str(self._facade.base_url))
+                loop = asyncio.new_event_loop()
+                thread = threading.Thread(
+                    target=loop.run_forever, name="sipgateio-bulk", daemon=True
+                )
+                thread.start()
+                self._loop, self._thread = loop, thread
+            return self._loop, self._runner
+
+    def run(self, batch: Batch, sync: SyncRunner) -> list[Outcome]:
+        """Send ``batch`` for ``sync``'s client; one outcome per call, in order."""
+        if sync.closed:  # nothing can be sent: every call ends at once
+            plan = Scheduler(batch, sync.concurrency)
+            while (index := plan.take()) is not None:
+                plan.finish(index, None, closed_error())
+            return plan.outcomes()
+        loop, runner = self._started()
+        finished = threading.Event()
+        tasks: list[asyncio.Task[_Result]] = []
+
+        def start() -> None:
+            task = loop.create_task(self._send(batch, sync, runner))
+            task.add_done_callback(lambda _: finished.set())
+            tasks.append(task)
+
+        loop.call_soon_threadsafe(start)
+        try:
+            finished.wait()
+        except BaseException:  # e.g. KeyboardInterrupt: cancel the calls in flight, then raise
+            loop.call_soon_threadsafe(lambda: tasks[0].cancel())
+            finished.wait()
+            raise
+        outcomes, error = tasks[0].result()
+        if error is not None:
+            raise error
+        assert outcomes is not None
+        return outcomes
+
+    @staticmethod
+    async def _send(batch: Batch, sync: SyncRunner, runner: AsyncRunner | None) -> _Result:
+        item: Callable[[Call[Any]], Awaitable[tuple[Any, BaseException | None]]]
+        pool: concurrent.futures.ThreadPoolExecutor | None = None
+        if runner is None:  # the user's httpx.Client: its calls from threads
+            loop = asyncio.get_running_loop()
+            workers = Scheduler(batch, sync.concurrency).workers
+            pool = concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="sipgateio")
+            executor = pool
+
+            def item(c: Call[Any]) -> Awaitable[tuple[Any, BaseException | None]]:
+                return loop.run_in_executor(executor, sync.item, c)
+
+        else:
+            item = runner.item
+        try:
+            return await run_batch(batch, sync.concurrency, item), None
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:  # raised in the caller's thread, never in the loop's
+            return None, exc
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        """Close the facade client's pool and stop the thread (a later run starts anew)."""
+        with self._lock:
+            loop, thread, facade = self._loop, self._thread, self._facade
+            self._loop = self._thread = self._facade = self._runner = None
+        if loop is None or thread is None:
+            return
+        if threading.current_thread() is thread:
+            # Closed from a progress callback: the run in progress must still end, so the
+            # loop goes on (an idle daemon thread) and only the pool is closed.
+            if facade is not None:
+                loop.create_task(facade.aclose())
+            return
+        try:
+            if facade is not None:
+                asyncio.run_coroutine_threadsafe(facade.aclose(), loop).result()
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join()
+            loop.close()
