@@ -396,6 +396,25 @@ class _Skip(Exception):
     """A card cannot be taken; the message is the reason."""
 
 
+_heads: dict[str, tuple[str, str, str, bool]] = {}
+
+
+def _head(head: str) -> tuple[str, str, str, bool]:
+    """A property's name (upper case), group (lower case), parameters, and whether it has any.
+
+    Memoised: an address book repeats a few dozen heads (``TEL;TYPE=cell``, ``FN``).
+    """
+    name, semi, params = head.partition(";")
+    group = ""
+    if "." in name:
+        group, _, name = name.rpartition(".")
+        group = group.lower()
+    parsed = (name.upper(), group, params, bool(semi))
+    if len(_heads) < _CACHE_LIMIT and '"' not in head:  # quoted: split at the right colon
+        _heads[head] = parsed
+    return parsed
+
+
 def _split_head(line: str) -> tuple[str, str]:
     """Split a content line whose name/parameters contain a double quote at the right colon."""
     quoted = False
@@ -513,6 +532,19 @@ def _unquote_printable(value: str, charset: str | None) -> tuple[str, bool]:
 # -- one card ----------------------------------------------------------------------------
 
 
+def _has_properties(lines: list[str]) -> bool:
+    """Whether a card's lines hold a property besides VERSION (and BEGIN/END)."""
+    for line in lines:
+        head, colon, _ = line.partition(":")
+        if '"' in head:
+            head = _split_head(line)[0]
+        elif not colon:
+            continue
+        if _head(head)[0] not in ("VERSION", "BEGIN", "END"):
+            return True
+    return False
+
+
 def _fallback_name(
     nickname: str,
     organization: list[tuple[str, ...]],
@@ -559,28 +591,25 @@ def _card(
     addresses: list[Address] = []
     organization: list[tuple[str, ...]] = []
     picture: str | None = None
-    labels: dict[str, tuple[str, ...]] = {}
-    grouped: dict[str, tuple[bool, int]] = {}
+    labels: dict[str, tuple[str, ...]] | None = None  # Apple's itemN labels, by group
+    grouped: dict[str, tuple[bool, int]] | None = None  # numbers/e-mails with a group
     unread: list[str] = []
     not_imported: list[str] = []
     cp1252 = False
-    properties = 0
+    heads, types_of = _heads, _types_of_params
     it = iter(lines)
     for line in it:
         head, colon, value = line.partition(":")
-        if '"' in head:
-            head, value = _split_head(line)
-        elif not colon:
-            if line.strip():
-                unread.append(line)
-            continue
-        name, semi, params = head.partition(";")
-        group = ""
-        if "." in name:
-            group, _, name = name.rpartition(".")
-            group = group.lower()
-        name = name.upper()
-        properties += 1
+        parsed = heads.get(head) if colon else None
+        if parsed is None:
+            if '"' in head:
+                head, value = _split_head(line)
+            elif not colon:
+                if line.strip():
+                    unread.append(line)
+                continue
+            parsed = _head(head)
+        name, group, params, semi = parsed
         if qp_possible and semi:
             qp, charset = _encoding(params)
             if qp:
@@ -595,12 +624,14 @@ def _card(
             if "\\" in value:
                 value = _unescape(value)
             value = value.strip()
-            if value[:4].lower() == "tel:":
+            if value[:1] in "tT" and value[:4].lower() == "tel:":
                 value = value[4:]
             if value:
                 if group:
+                    grouped = grouped or {}
                     grouped[group] = (True, len(numbers))
-                numbers.append(PhoneNumber(value, _types(params) if semi else ()))
+                types = (types_of.get(params) or _types(params)) if semi else ()
+                numbers.append(PhoneNumber(value, types))
         elif name == "EMAIL":
             if "\\" in value:
                 value = _unescape(value)
@@ -609,27 +640,28 @@ def _card(
                 value = value[7:]
             if value:
                 if group:
+                    grouped = grouped or {}
                     grouped[group] = (False, len(emails))
-                emails.append(Email(value, _types(params) if semi else ()))
+                types = (types_of.get(params) or _types(params)) if semi else ()
+                emails.append(Email(value, types))
         elif name == "FN":
             if not fn:
-                fn = _unescape(value).strip()
+                fn = (_unescape(value) if "\\" in value else value).strip()
         elif name == "N":
             if n is None:
-                n = _components(value)
+                n = _components(value) if "\\" in value else value.split(";")
         elif name == "ADR":
-            parts = _components(value)
+            parts = _components(value) if "\\" in value else value.split(";")
             if any(parts):
                 if len(parts) != 7:
                     parts = (parts + [""] * 7)[:7]
                 addresses.append(Address(*parts))
         elif name == "ORG":
-            org = tuple(_components(value))
+            org = tuple(_components(value) if "\\" in value else value.split(";"))
             if any(org):
                 organization.append(org)
         elif name == "VERSION":
             version = value.strip()
-            properties -= 1
         elif name == "UID":
             uid = _unescape(value).strip()
         elif name == "PHOTO":
@@ -639,6 +671,7 @@ def _card(
             if group:
                 label = _APPLE_LABELS.get(value.strip().lower())
                 if label:
+                    labels = labels or {}
                     labels[group] = label
         elif name == "NICKNAME":
             if not nickname:
@@ -651,27 +684,28 @@ def _card(
                 not_imported.append("NICKNAME")
         elif name not in _ABOUT_THE_CARD and value.strip():
             not_imported.append(name)
-        elif name == "END" or name == "BEGIN":
-            properties -= 1
     if unread:  # rare: lines without a colon; maybe base64 continued without folding (2.1)
         joined = _base64_continued(lines)
         if joined is not None:
             return _card(joined, scope, ordinal, notes, qp_possible)
     if version is not None and version[:1] not in _SUPPORTED_MAJOR:
         raise _Skip(f"unsupported vCard version {version!r} (2.1, 3.0 or 4.0 expected)")
-    if not properties:
-        raise _Skip("empty card")
-    if labels:
+    if labels and grouped:
         _with_labels(numbers, emails, grouped, labels)
     if n is not None:
         if len(n) < 5:
             n += [""] * (5 - len(n))
         family, given = n[0].strip(), n[1].strip()
-        prefix, additional, suffix = n[3].strip(), n[2].replace(",", " ").strip(), n[4].strip()
-        name_text = fn or " ".join([p for p in (prefix, given, additional, family, suffix) if p])
+        name_text = fn
+        if not name_text:
+            prefix, suffix = n[3].strip(), n[4].strip()
+            additional = n[2].replace(",", " ").strip()
+            name_text = " ".join([p for p in (prefix, given, additional, family, suffix) if p])
     else:
         name_text, given, family = fn, "", ""
     if not name_text:
+        if not _has_properties(lines):
+            raise _Skip("empty card")
         name_text, source = _fallback_name(nickname, organization, emails, numbers, addresses)
         if not name_text:
             if picture is None and not not_imported:
@@ -751,14 +785,16 @@ def parse_vcards(text: str | bytes, *, scope: Scope | ExportScope = Scope.PRIVAT
         if "\ufeff" in text:  # a file appended to one without a final line break
             text = _BOM_BEFORE_CARD.sub("\n", text)
     if "\r" in text:
-        if "\r\r\n" in text:  # iOS
-            text = text.replace("\r\r\n", "\n")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\\\n" in text:  # vCard 2.1 (Android): a backslash at the end continues the value
+        lf = text.replace("\r\n", "\n")
+        if "\r" in lf:  # CR alone, or iOS's \r\r\n
+            lf = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+        text = lf
+    # Single characters are found fastest: look for the pairs only where they can be.
+    if "\\" in text and "\\\n" in text:  # 2.1 (Android): a backslash ending a line goes on
         text = _CONTINUED.sub("\\\\n", text)
     if "\n " in text:
         text = text.replace("\n ", "")
-    if "\n\t" in text:
+    if "\t" in text and "\n\t" in text:
         text = text.replace("\n\t", "")
     # paused_gc() inlined: allocating its context object could itself trigger a collection.
     resume = gc_pause_enabled() and gc.isenabled()
@@ -803,6 +839,7 @@ def decode_vcard(data: bytes) -> tuple[str, str]:
     return "".join(out), "charset-lines+cp1252" if any_cp1252 else "charset-lines"
 
 
+_MARKER_START = frozenset("BbEe")  # the first characters of BEGIN:VCARD and END:VCARD
 _BOM_BEFORE_CARD = re.compile("\ufeff(?=BEGIN:VCARD)", re.IGNORECASE)
 _CONTINUED = re.compile(r"(?<!\\)\\\n(?![\w.-]+[;:]|[ \t])")
 """A value's line break written as a backslash at the end of the line (not before a property)."""
@@ -815,30 +852,18 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
     card whose ``END:VCARD`` is missing): each is read on its own, the outer card keeps its
     lines around it. A card still open at the end of the input is read as it is.
     """
-    records: list[ParsedContact] = []
-    skipped: list[SkippedRecord] = []
+    lines = text.split("\n")
+    # The cards found: (ordinal, first line, end line, earlier runs of lines or None).
+    spans: list[tuple[int, int, int, list[tuple[int, int]] | None]] = []
     ordinal = 0
-    qp = "UOTED-P" in text or "uoted-p" in text  # any case of QUOTED-PRINTABLE, cheaply
     # The open card: its ordinal, the first line of its current run of lines (-1: no card
     # open) and its earlier runs (None unless a nested card interrupted it); the cards a
     # nested one interrupted wait in ``outer``.
     card, begin, runs, nested = 0, -1, None, False
     outer: list[tuple[int, list[tuple[int, int]]]] = []
-    lines = text.split("\n")
-
-    def close(card: int, begin: int, end: int, runs: list[tuple[int, int]] | None) -> None:
-        """Read the card ``card`` from its lines ``begin:end`` (after its earlier ``runs``)."""
-        card_lines = lines[begin:end]
-        if runs is not None:
-            card_lines = [x for a, b in runs for x in lines[a:b]] + card_lines
-        try:
-            records.append(_card(card_lines, scope, card, notes, qp))
-        except _Skip as skip:
-            skipped.append(SkippedRecord(card, str(skip)))
-
     for i, line in enumerate(lines):
         # Only BEGIN:VCARD and END:VCARD (maybe with trailing blanks) can match: cheap pre-test.
-        if len(line) > 8 and (line[0] in "Bb" or (line[0] in "Ee" and line[1] in "Nn")):
+        if line[:1] in _MARKER_START and len(line) > 8 and (line[0] in "Bb" or line[1] in "Nn"):
             marker = line.rstrip().upper()
             if marker == "BEGIN:VCARD":
                 ordinal += 1
@@ -849,21 +874,34 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
                     outer.append((card, interrupted))
                 card, begin, runs = ordinal, i + 1, None
             elif marker == "END:VCARD" and begin >= 0:
-                close(card, begin, i, runs)
+                spans.append((card, begin, i, runs))
                 if outer:
                     card, runs = outer.pop()
                     begin = i + 1
                 else:
                     begin = -1
+    end = len(lines)
     while begin >= 0:  # no END:VCARD before the end of the input: read what is there
-        close(card, begin, len(lines), runs)
+        spans.append((card, begin, end, runs))
         if outer:
             card, runs = outer.pop()
-            begin = len(lines)
+            begin = end
         else:
             begin = -1
     if not ordinal and text.strip():
         raise ValidationError("no vCard found (no BEGIN:VCARD line)", field="vcard_content")
+    # Any case of QUOTED-PRINTABLE, cheaply: a single character is found fastest.
+    qp = ("Q" in text or "q" in text) and ("UOTED-P" in text or "uoted-p" in text)
+    records: list[ParsedContact] = []
+    skipped: list[SkippedRecord] = []
+    for card, begin, end, runs in spans:
+        card_lines = lines[begin:end]
+        if runs is not None:
+            card_lines = [x for a, b in runs for x in lines[a:b]] + card_lines
+        try:
+            records.append(_card(card_lines, scope, card, notes, qp))
+        except _Skip as skip:
+            skipped.append(SkippedRecord(card, str(skip)))
     if nested:
         records.sort(key=lambda r: r.line)
         skipped.sort(key=lambda s: s.line)
