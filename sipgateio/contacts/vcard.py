@@ -22,7 +22,7 @@ Reading (:func:`parse_vcards`)
       ``END:VCARD`` is read up to the next card or the end of the input; nested 2.1 ``AGENT``
       cards are read as cards of their own (ordinals count every ``BEGIN:VCARD``); base64
       values (``ENCODING=BASE64``/``b``) that go on in lines without folding's leading
-      blank, up to a blank line (vCard 2.1 as Outlook writes it), are read as one value;
+      blank, up to a blank line (as vCard 2.1 allows), are read as one value;
     * ``bytes``: see :func:`decode_vcard`; quoted-printable values (2.1 and 3.0, soft line
       breaks joined) are decoded in their ``CHARSET`` (else UTF-8, else cp1252, noted);
     * property names case-insensitive, group prefixes ignored (``item1.TEL``); ``FN``, ``N``,
@@ -444,7 +444,7 @@ def _base64_continued(lines: list[str]) -> list[str] | None:
     """The lines with unfolded base64 continuations joined to their property, or None if none.
 
     vCard 2.1 ends a base64 value (``ENCODING=BASE64``) with a blank line, and some writers
-    (Outlook among them) continue it on lines without the leading blank of folding. Such a
+    continue it on lines without the leading blank of folding. Such a
     line holds only base64 characters (no colon, so it cannot be a property): it is joined to
     the value before it, up to a blank line or the next line that is not base64.
     """

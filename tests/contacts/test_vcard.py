@@ -224,7 +224,7 @@ def test_reader_details() -> None:
 
 
 def test_base64_continued_without_folding_is_one_value() -> None:
-    # vCard 2.1 as Outlook writes it: the base64 goes on in lines without a leading blank and
+    # vCard 2.1 as some writers do it: the base64 goes on in lines without a leading blank and
     # ends with a blank line. A line with a colon is a property again, even right after it.
     jpeg = base64.b64encode(bytes(range(256)) * 2).decode()
     body = "\r\n".join(jpeg[i : i + 76] for i in range(0, len(jpeg), 76))

@@ -136,7 +136,7 @@ def test_photos_are_read_whole(name: str) -> None:
         assert image.startswith((b"\xff\xd8", b"\x89PNG")), name
 
 
-def test_outlook_21_photo_continued_without_folding() -> None:
+def test_21_photo_continued_without_folding() -> None:
     # PHOTO;ENCODING=BASE64 whose base64 goes on in 400 lines without a leading blank, ended
     # by a blank line (vCard 2.1): one JPEG, no line of it noted, the card's fields all read.
     result = parse_vcards(_read("folker__Library_v2.vcf"))
