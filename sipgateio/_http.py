@@ -22,6 +22,7 @@ import logging
 import os
 import platform
 import random
+import ssl
 import time
 from collections.abc import Generator
 from email.utils import parsedate_to_datetime
@@ -506,9 +507,27 @@ def environment_proxy(url: str) -> str | None:
     return proxies.get(parsed.scheme) or proxies.get("all")
 
 
+_SSL_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+
+
+def _ssl_context() -> ssl.SSLContext:
+    """The TLS context httpx would make (the environment's certificates), once per setting.
+
+    Making one loads the CA bundle (~50 ms); the pools of every client (a ``SipgateIO``
+    has two: its httpx pool and its bulk work's aiohttp pool) share it.
+    """
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    context = _SSL_CONTEXTS.get(key)
+    if context is None:
+        context = _SSL_CONTEXTS[key] = httpx.create_ssl_context(trust_env=True)
+    return context
+
+
 def _sync_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.BaseTransport:
     """The library's own connection pool for a :class:`SipgateIO` (httpx's transport)."""
-    return httpx.HTTPTransport(limits=limits, trust_env=True, proxy=environment_proxy(base_url))
+    return httpx.HTTPTransport(
+        verify=_ssl_context(), limits=limits, trust_env=True, proxy=environment_proxy(base_url)
+    )
 
 
 def _async_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.AsyncBaseTransport:
@@ -521,10 +540,10 @@ def _async_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.A
     try:
         from ._aiohttp import AiohttpTransport
     except ImportError:
-        return httpx.AsyncHTTPTransport(limits=limits, trust_env=True, proxy=proxy)
-    return AiohttpTransport(
-        limits=limits, verify=httpx.create_ssl_context(trust_env=True), proxy=proxy
-    )
+        return httpx.AsyncHTTPTransport(
+            verify=_ssl_context(), limits=limits, trust_env=True, proxy=proxy
+        )
+    return AiohttpTransport(limits=limits, verify=_ssl_context(), proxy=proxy)
 
 
 def sync_facade_client(
