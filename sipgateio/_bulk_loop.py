@@ -66,7 +66,9 @@ class BulkLoop:
 
     def _started(self) -> tuple[asyncio.AbstractEventLoop, AsyncRunner | None]:
         with self._lock:
-            if self._loop is None:
+            # No thread yet, or it is gone (in a child process after fork, only the forking
+            # thread lives on): a loop of its own, and a pool that belongs to it.
+            if self._loop is None or self._thread is None or not self._thread.is_alive():
                 if self._connect is not None:
                     self._facade, sender = self._connect()
                     self._runner = AsyncRunner(sender, str(self._facade.base_url))

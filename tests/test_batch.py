@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import warnings
 from typing import Any
 
 import pytest
@@ -428,3 +431,27 @@ def test_the_pool_is_as_large_as_the_clients_concurrency(flavour: Flavour, api: 
         api.handle("DELETE", f"{CONTACTS}/{c['id']}", handler)
     flavour.run(lambda c: c.contacts.delete_all_shared(), concurrency=n)
     assert handler.most == n and len(api.sent("DELETE")) == n
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_sync_bulk_works_in_a_child_process_after_fork(api: APIStub) -> None:
+    contacts = book(4)
+    serve_book(api, contacts)
+    for c in contacts:
+        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(204))
+    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as client:
+        client.contacts.delete_all_shared()  # the parent's bulk thread runs
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads running
+            pid = os.fork()
+        if pid == 0:  # the child: its own loop thread, or it would wait forever
+            code = 1
+            signal.alarm(30)  # a child that waits for a thread it does not have dies
+            try:
+                client.contacts.delete_all_shared()
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert len(api.sent("DELETE")) == 8
