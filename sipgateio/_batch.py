@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -46,6 +46,7 @@ __all__ = [
     "RATE_LIMIT_TRIES",
     "Batch",
     "BulkError",
+    "OnDemand",
     "Outcome",
     "Progress",
     "Scheduler",
@@ -103,6 +104,35 @@ class Outcome:
 
 
 _NOT_ATTEMPTED = Outcome(attempted=False)
+
+T = TypeVar("T")
+
+
+class OnDemand(Sequence["Call[Any]"], Generic[T]):
+    """The calls of a batch, each made from its item (``make(item)``) when it is started.
+
+    Making a request (the generated model from a body, the request's arguments) costs about
+    0.1 ms: made on demand, the first requests of a batch go out at once and the rest are
+    made while answers are awaited, not all before the first is sent.
+    """
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, items: Sequence[T], make: Callable[[T], Call[Any]]) -> None:
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Call[Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Call[Any]]: ...
+    def __getitem__(self, index: int | slice) -> Call[Any] | list[Call[Any]]:
+        if isinstance(index, slice):
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
 
 
 @attrs.frozen(slots=True)

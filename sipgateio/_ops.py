@@ -422,7 +422,12 @@ async def run_batch(
 
     def start() -> None:
         while (index := plan.take()) is not None:
-            task = asyncio.ensure_future(item(calls[index]))
+            try:
+                call = calls[index]  # made now when the calls are made on demand
+            except BaseException as exc:  # stops the run, raised once the rest are done
+                plan.finish(index, None, exc)
+                continue
+            task = asyncio.ensure_future(item(call))
             running[task] = index
             task.add_done_callback(ended)
 

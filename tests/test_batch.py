@@ -455,3 +455,35 @@ def test_sync_bulk_works_in_a_child_process_after_fork(api: APIStub) -> None:
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert len(api.sent("DELETE")) == 8
+
+
+def test_calls_made_on_demand_are_made_as_they_start_and_a_failure_stops_the_run() -> None:
+    import asyncio
+
+    from sipgateio._batch import OnDemand
+    from sipgateio._ops import run_batch
+
+    events: list[str] = []
+
+    def make(i: int) -> Any:
+        events.append(f"make {i}")
+        if i == 3:
+            raise ValueError("cannot make call 3")
+        return i
+
+    async def item(call: Any) -> tuple[Any, BaseException | None]:
+        events.append(f"send {call}")
+        await asyncio.sleep(0)
+        return call * 10, None
+
+    batch = Batch(OnDemand(range(6), make), limit=1)
+    assert asyncio.run(run_batch(Batch(OnDemand(range(3), make), limit=1), 8, item)) == [
+        Outcome(0),
+        Outcome(10),
+        Outcome(20),
+    ]
+    assert events == ["make 0", "send 0", "make 1", "send 1", "make 2", "send 2"]
+    events.clear()
+    with pytest.raises(ValueError, match="cannot make call 3"):
+        asyncio.run(run_batch(batch, 8, item))
+    assert events[-2:] == ["send 2", "make 3"]  # nothing started after the failure

@@ -51,7 +51,7 @@ from typing import Any
 
 import orjson
 
-from .._batch import BulkError, Progress, check_concurrency, check_progress, tally
+from .._batch import BulkError, OnDemand, Progress, check_concurrency, check_progress, tally
 from .._ops import (
     Batch,
     Call,
@@ -556,7 +556,10 @@ def _delete_all(scope: Scope, concurrency: object, progress: object) -> Op[None]
     # 404: already gone, which is what was asked for.
     outcomes = yield from send_all(
         Batch(
-            [Call(delete_contact.prepare(contact_id=contact_id), ok=_GONE) for contact_id in ids],
+            OnDemand(
+                ids,
+                lambda contact_id: Call(delete_contact.prepare(contact_id=contact_id), ok=_GONE),
+            ),
             limit=limit,
             stop=_fatal,
             progress=report,
@@ -602,10 +605,12 @@ def _create_all(
     """
     outcomes = yield from send_all(
         Batch(
-            [
-                Call(create_contact.prepare(body=CreateContactRequest.from_dict(body)))
-                for _, body in bodies
-            ],
+            OnDemand(
+                bodies,
+                lambda item: Call(
+                    create_contact.prepare(body=CreateContactRequest.from_dict(item[1]))
+                ),
+            ),
             limit=concurrency,
             stop=_fatal,
             progress=progress,
