@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 import warnings
 from typing import Any
 
@@ -446,13 +447,22 @@ def test_sync_bulk_works_in_a_child_process_after_fork(api: APIStub) -> None:
             pid = os.fork()
         if pid == 0:  # the child: its own loop thread, or it would wait forever
             code = 1
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # whatever the test runner set
             signal.alarm(30)  # a child that waits for a thread it does not have dies
             try:
                 client.contacts.delete_all_shared()
                 code = 0
             finally:
                 os._exit(code)
-        _, status = os.waitpid(pid, 0)
+        for _ in range(600):  # the parent never waits forever either
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail("the child process hung in its bulk call")
     assert os.waitstatus_to_exitcode(status) == 0
     assert len(api.sent("DELETE")) == 8
 
