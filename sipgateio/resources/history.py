@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import attrs
 
-from .._batch import BulkError, Progress, check_concurrency, check_progress, tally
+from .._batch import BulkError, OnDemand, Progress, check_concurrency, check_progress, tally
 from .._ops import (
     Batch,
     Call,
@@ -603,6 +603,14 @@ def _fatal(error: SipgateIOError) -> bool:
     return not (isinstance(error, APIError) and error.status_code in _REFUSED)
 
 
+def _update_call(job: tuple[str | None, Any]) -> Call[Any]:
+    """The request of one job of ``batch_update_events``: a bulk run, or one entry's note."""
+    entry_id, body = job
+    if entry_id is None:
+        return Call(update_history_entries.prepare(body=body))
+    return Call(update_history_entry.prepare(entry_id=entry_id, body=body))
+
+
 class HistoryResource(Resource[M]):
     """The call, voicemail, SMS and fax history (``client.history``)."""
 
@@ -702,18 +710,20 @@ class HistoryResource(Resource[M]):
                 single.append((entry.id, _update_body(options)))
             elif options.flags():
                 bulk.append(_update_item(entry.id, options))
-        calls: list[Call[Any]] = []
-        ids: list[list[str]] = []  # the entries each call changes
+        # One request per bulk run (entry id None) or per note; each made when it starts.
+        jobs: list[tuple[str | None, Any]] = []
+        ids: list[list[str]] = []  # the entries each request changes
         for run in _chunks(bulk, budget=_BULK_UPDATE_MAX):
-            calls.append(Call(update_history_entries.prepare(body=run)))
+            jobs.append((None, run))
             ids.append([item.id for item in run])
         for entry_id, body in single:
-            calls.append(Call(update_history_entry.prepare(entry_id=entry_id, body=body)))
+            jobs.append((entry_id, body))
             ids.append([entry_id])
-        if not calls:
+        if not jobs:
             return
+        calls = OnDemand(jobs, _update_call)
         outcomes = yield from send_all(Batch(calls, limit=limit, stop=_fatal, progress=report))
-        done = tally(range(len(calls)), outcomes, _fatal)
+        done = tally(range(len(jobs)), outcomes, _fatal)
         if done.cause is not None:
             raise HistoryUpdateError(
                 sum(len(ids[i]) for i in done.succeeded),
