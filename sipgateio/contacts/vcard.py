@@ -32,7 +32,7 @@ Reading (:func:`parse_vcards`)
     * TYPE values in every form (``TYPE=CELL,VOICE``, ``type=work;type=pref``, bare ``;HOME``
       and ``;MSG,WORK``), lower-cased, see :mod:`sipgateio.contacts.models` for the mapping;
       Apple's ``itemN.X-ABLabel`` standard labels add their type (``_$!<Mobile>!$_`` gives
-      ``cell``);
+      ``cell``), other labels of numbers and e-mails (``Büro``) are noted as not imported;
     * backslash escapes ``\\`` ``\,`` ``\;`` ``\:`` ``\n``/``\N`` are undone, other
       backslashes kept; a 2.1 value whose line ends in a backslash goes on on the next line;
       the name is ``FN``, else the parts of ``N``, else (noted) the nickname, organisation,
@@ -532,6 +532,25 @@ def _unquote_printable(value: str, charset: str | None) -> tuple[str, bool]:
 # -- one card ----------------------------------------------------------------------------
 
 
+def _note_custom_labels(
+    ordinal: int,
+    numbers: list[PhoneNumber],
+    emails: list[Email],
+    grouped: dict[str, tuple[bool, int]],
+    custom: dict[str, str],
+    notes: list[ImportNote],
+) -> None:
+    """Note the labels (``itemN.X-ABLabel:Büro``) of numbers and e-mails that are no type."""
+    for group, (is_number, index) in grouped.items():
+        label = custom.get(group)
+        if label:
+            what = (
+                f"number {numbers[index].number}" if is_number else f"e-mail {emails[index].email}"
+            )
+            reason = f"label of the {what}: sipgate contacts have no field for it"
+            notes.append(ImportNote(ordinal, "label", label, None, reason))
+
+
 def _has_properties(lines: list[str]) -> bool:
     """Whether a card's lines hold a property besides VERSION (and BEGIN/END)."""
     for line in lines:
@@ -593,6 +612,7 @@ def _card(
     picture: str | None = None
     labels: dict[str, tuple[str, ...]] | None = None  # Apple's itemN labels, by group
     grouped: dict[str, tuple[bool, int]] | None = None  # numbers/e-mails with a group
+    custom: dict[str, str] | None = None  # labels that are no type, by group
     unread: list[str] = []
     not_imported: list[str] = []
     cp1252 = False
@@ -669,10 +689,14 @@ def _card(
                 picture = _photo(value)
         elif name == "X-ABLABEL":
             if group:
-                label = _APPLE_LABELS.get(value.strip().lower())
+                text = value.strip()
+                label = _APPLE_LABELS.get(text.lower())
                 if label:
                     labels = labels or {}
                     labels[group] = label
+                elif text:
+                    custom = custom or {}
+                    custom[group] = _unescape(text)
         elif name == "NICKNAME":
             if not nickname:
                 nickname = _components(value)[0].split(",")[0].strip()
@@ -720,6 +744,8 @@ def _card(
         )
     if not given and not family:
         given, family = split_name(name_text)
+    if custom and grouped:
+        _note_custom_labels(ordinal, numbers, emails, grouped, custom, notes)
     if unread:
         for text in unread:
             notes.append(ImportNote(ordinal, "line", text, None, "malformed line (no colon)"))

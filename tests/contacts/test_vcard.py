@@ -94,6 +94,13 @@ def test_google_export(sample: Sample) -> None:
         PhoneNumber("+46 8 123 456", ()),
     )
     assert zoe.contact.organization == (("Ångström Labs AB",),)
+    assert result.notes[0] == ImportNote(
+        1,
+        "label",
+        "Büro",
+        None,
+        "label of the number +46 8 123 456: sipgate contacts have no field for it",
+    )
     assert (wang.contact.name, wang.given, wang.family) == ("王小明", "小明", "王")
 
 
