@@ -916,8 +916,11 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
             begin = -1
     if not ordinal and text.strip():
         raise ValidationError("no vCard found (no BEGIN:VCARD line)", field="vcard_content")
-    # Any case of QUOTED-PRINTABLE, cheaply: a single character is found fastest.
-    qp = ("Q" in text or "q" in text) and ("UOTED-P" in text or "uoted-p" in text)
+    # Any case of QUOTED-PRINTABLE, cheaply: a single character is found fastest, then the
+    # usual spellings; any other (Quoted-Printable) in an upper-cased copy.
+    qp = ("Q" in text or "q" in text) and (
+        "UOTED-P" in text or "uoted-p" in text or "UOTED-P" in text.upper()
+    )
     records: list[ParsedContact] = []
     skipped: list[SkippedRecord] = []
     for card, begin, end, runs in spans:

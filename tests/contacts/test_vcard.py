@@ -262,6 +262,16 @@ def test_base64_continued_without_folding_is_one_value() -> None:
     )
 
 
+@pytest.mark.parametrize("encoding", ["QUOTED-PRINTABLE", "quoted-printable", "Quoted-Printable"])
+def test_quoted_printable_in_any_case(encoding: str) -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        f"FN;CHARSET=UTF-8;ENCODING={encoding}:J=C3=BCrgen M=\r\n=C3=BCller\r\n"
+        "END:VCARD\r\n"
+    )
+    assert parse_vcards(text).contacts[0].name == "Jürgen Müller"
+
+
 def test_name_from_n_when_fn_is_missing() -> None:
     (record,) = parse_vcards(
         "BEGIN:VCARD\nVERSION:3.0\nN:Lovelace;Ada;Augusta,King;Countess;\nEND:VCARD\n"
