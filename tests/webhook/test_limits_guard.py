@@ -178,3 +178,19 @@ def test_oversized_heads_in_one_read_are_refused(clock: Clock, data: bytes, stat
     guard.data_received(data)
     assert transport.written.startswith(b"HTTP/1.1 " + status) and transport.closed
     assert guard.inner.received == b""
+
+
+@pytest.mark.parametrize(
+    ("head", "framing"),
+    [
+        (b"POST / HTTP/1.1\r\nContent-Length: 12\r\n\r\n", (limits._BODY, 12)),
+        (b"POST / HTTP/1.1\r\ncontent-length : 3\r\nContent-Length: 4\r\n\r\n", (limits._BODY, 4)),
+        (b"POST / HTTP/1.1\r\nContent-Length\r\n: 5\r\n\r\n", (limits._UNTRACKED, 0)),
+        (b"POST / HTTP/1.1\r\nX-Content-Length: 5\r\n\r\n", (limits._HEAD, 0)),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", (limits._CHUNK_SIZE, 0)),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", (limits._UNTRACKED, 0)),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", (limits._HEAD, 0)),
+    ],
+)
+def test_framing_examples(head: bytes, framing: tuple[int, int]) -> None:
+    assert limits._body_framing(head) == framing
