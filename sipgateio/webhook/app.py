@@ -3,9 +3,10 @@
 :func:`create_webhook_app` returns a :class:`WebhookApp`: register handlers on it, then
 serve ``app.wsgi`` (a ``falcon.App``) or ``app.asgi`` (a ``falcon.asgi.App``) with any
 server. Both run the same request pipeline, :meth:`WebhookApp._pipeline`: a generator
-that yields the steps needing I/O (read the body, call the handler, check an audio file,
-schedule an RTCM call) and finally a :class:`Reply`. The WSGI and ASGI responders only
-differ in how they carry out those steps (:class:`_Step`'s ``sync`` / ``asgi``).
+that calls the handler and yields the steps needing I/O (read the body, finish a coroutine
+handler, check an audio file, schedule an RTCM call) and finally a :class:`Reply`. The
+WSGI and ASGI responders only differ in how they carry out those steps (:class:`_Step`'s
+``sync`` / ``asgi``).
 
 Answers, in the order the checks run:
 
@@ -39,7 +40,6 @@ import threading
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterable
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, cast
 
-import attrs
 import falcon
 
 from ..errors import ValidationError
@@ -47,7 +47,6 @@ from .audio import AudioChecker, AudioInfo
 from .events import (
     DataEvent,
     Direction,
-    Event,
     EventType,
     NewCallEvent,
     event_from_form,
@@ -81,13 +80,15 @@ TEXT = "text/plain; charset=utf-8"
 H = TypeVar("H", bound=Callable[..., Any])
 
 
-@attrs.frozen(slots=True)
 class Reply:
     """What the app answers: an HTTP status, a body and its content type."""
 
-    status: int
-    body: bytes = b""
-    content_type: str | None = None
+    __slots__ = ("body", "content_type", "status")
+
+    def __init__(self, status: int, body: bytes = b"", content_type: str | None = None) -> None:
+        self.status = status
+        self.body = body
+        self.content_type = content_type
 
 
 def _text(status: int, message: str) -> Reply:
@@ -159,28 +160,19 @@ class _ReadBody(_Step):
         return await req.stream.read(self.limit + 1)
 
 
-class _CallHandler(_Step):
-    """Call the handler; a coroutine handler is awaited. Its exception is returned, wrapped."""
+class _Await(_Step):
+    """Finish what a coroutine handler started; its exception is returned, wrapped."""
 
-    __slots__ = ("event", "handler")
+    __slots__ = ("awaitable",)
 
-    def __init__(self, handler: Callable[[Any], Any], event: Event) -> None:
-        self.handler = handler
-        self.event = event
-
-    def _start(self) -> Any:
-        try:
-            return self.handler(self.event)
-        except Exception as exc:
-            return _HandlerFailed(exc)
+    def __init__(self, awaitable: Awaitable[Any]) -> None:
+        self.awaitable = awaitable
 
     def sync(self, req: falcon.Request) -> Any:
-        result = self._start()
-        return _run_coroutine_in_thread(_finish(result)) if _awaitable(result) else result
+        return _run_coroutine_in_thread(_finish(self.awaitable))
 
     async def asgi(self, req: falcon.asgi.Request) -> Any:
-        result = self._start()
-        return await _finish(result) if _awaitable(result) else result
+        return await _finish(self.awaitable)
 
 
 async def _finish(awaitable: Awaitable[Any]) -> Any:
@@ -357,7 +349,15 @@ class WebhookApp:
         handler = self._handlers.get(event.event)
         result = None
         if handler is not None:
-            result = yield _CallHandler(handler, event)
+            # The handler runs here, on the pipeline's own thread (the event loop under
+            # ASGI); only a coroutine's result is a step, awaited or run to its end.
+            try:
+                result = handler(event)
+            except Exception as exc:
+                result = _HandlerFailed(exc)
+            else:
+                if _awaitable(result):
+                    result = yield _Await(result)
             if type(result) is _HandlerFailed:
                 logger.error(
                     "webhook: the %s handler raised", event.event.value, exc_info=result.exc
