@@ -18,10 +18,13 @@ A client that sends through the user's ``http_client`` (an ``httpx.Client``: the
 certificates, mock transport) sends each call of a batch through it from a pool of threads,
 awaited by the same loop.
 
-``progress`` is called in the loop's thread. What stops a run (the progress callback's
-exception, even a ``KeyboardInterrupt``) is raised in the caller's thread. Interrupted while
-it waits (Ctrl-C), the caller cancels the run: the requests in flight are cancelled, and the
-interruption is raised once they are.
+A batch sent one call at a time (one call, or ``concurrency=1``) needs neither: it is sent
+in the caller's thread, as a single call is.
+
+``progress`` is called in the loop's thread (in the caller's for one call at a time). What
+stops a run (the progress callback's exception, even a ``KeyboardInterrupt``) is raised in
+the caller's thread. Interrupted while it waits (Ctrl-C), the caller cancels the run: the
+requests in flight are cancelled, and the interruption is raised once they are.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from . import _ops
 from ._batch import Batch, Outcome, Scheduler
 from ._ops import AsyncRunner, Call, SyncRunner, closed_error, run_batch
 
@@ -82,11 +86,9 @@ class BulkLoop:
 
     def run(self, batch: Batch, sync: SyncRunner) -> list[Outcome]:
         """Send ``batch`` for ``sync``'s client; one outcome per call, in order."""
-        if sync.closed:  # nothing can be sent: every call ends at once
-            plan = Scheduler(batch, sync.concurrency)
-            while (index := plan.take()) is not None:
-                plan.finish(index, None, closed_error())
-            return plan.outcomes()
+        plan = Scheduler(batch, sync.concurrency)
+        if plan.workers == 1 or sync.closed:
+            return self._inline(plan, batch, sync)
         loop, runner = self._started()
         finished = threading.Event()
         tasks: list[asyncio.Task[_Result]] = []
@@ -108,6 +110,25 @@ class BulkLoop:
             raise error
         assert outcomes is not None
         return outcomes
+
+    @staticmethod
+    def _inline(plan: Scheduler, batch: Batch, sync: SyncRunner) -> list[Outcome]:
+        """One call at a time (or none, on a closed client), in the caller's thread.
+
+        No loop, no thread: a batch of one call (``import_vcard_string`` of one card) or
+        with ``concurrency=1`` costs what a single call does.
+        """
+        closed = sync.closed
+        while True:
+            while (index := plan.take()) is not None:
+                if closed:
+                    plan.finish(index, None, closed_error())
+                else:
+                    plan.finish(index, *sync.item(batch.calls[index]))
+            wait = plan.pause()
+            if wait is None:
+                return plan.outcomes()
+            _ops._sleep(wait)  # the runners' sleep, which tests record
 
     @staticmethod
     async def _send(batch: Batch, sync: SyncRunner, runner: AsyncRunner | None) -> _Result:

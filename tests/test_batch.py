@@ -377,13 +377,19 @@ def test_sync_bulk_runs_in_its_loop_thread_and_raises_in_the_callers(api: APIStu
 
     with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as client:
         with pytest.raises(KeyboardInterrupt):
-            client.contacts.delete_all_shared(concurrency=1, progress=progress)
-        assert threads == ["sipgateio-bulk"] * 3
+            client.contacts.delete_all_shared(concurrency=2, progress=progress)
+        assert set(threads) == {"sipgateio-bulk"} and len(threads) >= 3
+        interrupted = len(api.sent("DELETE"))
         client.contacts.delete_all_shared(concurrency=2)  # the loop survived it
         (started,) = set(bulk_threads()) - before
+        threads.clear()
+        client.contacts.delete_all_shared(
+            concurrency=1, progress=lambda d, t: threads.append(threading.current_thread().name)
+        )
+        assert threads == [threading.current_thread().name] * 6  # one at a time: this thread
     started.join(timeout=10)
     assert not started.is_alive()  # close() stopped it
-    assert len(api.sent("DELETE")) == 3 + 6
+    assert 3 <= interrupted <= 4 and len(api.sent("DELETE")) == interrupted + 12
 
 
 def test_a_closed_sync_client_reports_every_item_without_starting_a_thread(
