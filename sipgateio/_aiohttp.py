@@ -29,6 +29,8 @@ from contextlib import contextmanager
 import aiohttp
 import httpx
 
+from ._tls import deferred_ca_context
+
 __all__ = ["AiohttpTransport"]
 
 _CHUNK = 64 * 1024
@@ -131,7 +133,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def _new_session(self) -> aiohttp.ClientSession:
         ssl_option: ssl.SSLContext | bool = self._verify
         if ssl_option is True:
-            ssl_option = httpx.create_ssl_context()  # httpx's CA bundle, as its transport
+            ssl_option = deferred_ca_context()  # httpx's CA bundle, as its transport
         connector = aiohttp.TCPConnector(
             limit=self._limits.max_connections or 0,
             limit_per_host=0,

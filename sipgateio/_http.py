@@ -32,6 +32,7 @@ import attrs
 import httpx
 
 from ._send import AsyncSender, SyncSender
+from ._tls import deferred_ca_context
 from ._version import __version__
 from .errors import SipgateIOError, TransportError, UnexpectedResponseError, redact
 
@@ -513,13 +514,15 @@ _SSL_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
 def _ssl_context() -> ssl.SSLContext:
     """The TLS context httpx would make (the environment's certificates), once per setting.
 
-    Making one loads the CA bundle (~50 ms); the pools of every client (a ``SipgateIO``
-    has two: its httpx pool and its bulk work's aiohttp pool) share it.
+    Loading the CA bundle takes ~15-50 ms: the context reads it on its first handshake
+    (:mod:`sipgateio._tls`; an ``http://`` client never does), and the pools of every
+    client (a ``SipgateIO`` has two: its httpx pool and its bulk work's aiohttp pool)
+    share it, so it is read once.
     """
     key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
     context = _SSL_CONTEXTS.get(key)
     if context is None:
-        context = _SSL_CONTEXTS[key] = httpx.create_ssl_context(trust_env=True)
+        context = _SSL_CONTEXTS[key] = deferred_ca_context(trust_env=True)
     return context
 
 
