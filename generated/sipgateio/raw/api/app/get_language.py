@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /translations/{language}"
 """The operation of this module: method and path template."""
@@ -73,7 +76,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """GET /translations/{language}.
 
@@ -92,7 +95,7 @@ def sync_detailed(
 def sync(
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """GET /translations/{language}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -107,7 +110,7 @@ def sync(
 async def asyncio_detailed(
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -121,7 +124,7 @@ async def asyncio_detailed(
 async def asyncio(
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

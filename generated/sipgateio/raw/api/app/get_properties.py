@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.properties_response import PropertiesResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /app/properties"
 """The operation of this module: method and path template."""
@@ -66,7 +69,7 @@ def _build_response(response: httpx.Response) -> Response[PropertiesResponse]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PropertiesResponse]:
     """GET /app/properties.
 
@@ -80,7 +83,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PropertiesResponse:
     """GET /app/properties, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(client.get_httpx_client().request(**request_kwargs()))
@@ -88,7 +91,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PropertiesResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(**request_kwargs())
@@ -97,7 +100,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PropertiesResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

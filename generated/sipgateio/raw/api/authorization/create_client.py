@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.create_client_body import CreateClientBody
 from ...models.o_auth_client import OAuthClient
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /authorization/oauth2/clients"
 """The operation of this module: method and path template."""
@@ -81,7 +84,7 @@ def _build_response(response: httpx.Response) -> Response[OAuthClient]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateClientBody,
 ) -> Response[OAuthClient]:
     """POST /authorization/oauth2/clients.
@@ -100,7 +103,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateClientBody,
 ) -> OAuthClient:
     """POST /authorization/oauth2/clients, returning only the parsed answer (see ``sync_detailed``)."""
@@ -115,7 +118,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateClientBody,
 ) -> Response[OAuthClient]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -129,7 +132,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateClientBody,
 ) -> OAuthClient:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

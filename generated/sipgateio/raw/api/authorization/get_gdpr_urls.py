@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.gdpr_urls import GdprUrls
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /authorization/oauth2/clients/{client_id}/gdpr"
 """The operation of this module: method and path template."""
@@ -76,7 +79,7 @@ def _build_response(response: httpx.Response) -> Response[GdprUrls]:
 def sync_detailed(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[GdprUrls]:
     """GET /authorization/oauth2/clients/{client_id}/gdpr.
 
@@ -95,7 +98,7 @@ def sync_detailed(
 def sync(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> GdprUrls:
     """GET /authorization/oauth2/clients/{client_id}/gdpr, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -110,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[GdprUrls]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -124,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> GdprUrls:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.o_auth_client import OAuthClient
 from ...models.update_client_body import UpdateClientBody
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /authorization/oauth2/clients/{client_id}"
 """The operation of this module: method and path template."""
@@ -88,7 +91,7 @@ def _build_response(response: httpx.Response) -> Response[OAuthClient]:
 def sync_detailed(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateClientBody,
 ) -> Response[OAuthClient]:
     """PUT /authorization/oauth2/clients/{client_id}.
@@ -109,7 +112,7 @@ def sync_detailed(
 def sync(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateClientBody,
 ) -> OAuthClient:
     """PUT /authorization/oauth2/clients/{client_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -126,7 +129,7 @@ def sync(
 async def asyncio_detailed(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateClientBody,
 ) -> Response[OAuthClient]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -142,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     client_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateClientBody,
 ) -> OAuthClient:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

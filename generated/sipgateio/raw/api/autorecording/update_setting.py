@@ -1,16 +1,19 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_recording_setting_response import GetRecordingSettingResponse
 from ...models.recording_settings_incoming_request import (
     RecordingSettingsIncomingRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /autorecordings/{extension}/settings"
 """The operation of this module: method and path template."""
@@ -91,7 +94,7 @@ def _build_response(response: httpx.Response) -> Response[GetRecordingSettingRes
 def sync_detailed(
     extension: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: RecordingSettingsIncomingRequest | Unset = UNSET,
 ) -> Response[GetRecordingSettingResponse]:
     """PUT /autorecordings/{extension}/settings.
@@ -112,7 +115,7 @@ def sync_detailed(
 def sync(
     extension: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: RecordingSettingsIncomingRequest | Unset = UNSET,
 ) -> GetRecordingSettingResponse:
     """PUT /autorecordings/{extension}/settings, returning only the parsed answer (see ``sync_detailed``)."""
@@ -129,7 +132,7 @@ def sync(
 async def asyncio_detailed(
     extension: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: RecordingSettingsIncomingRequest | Unset = UNSET,
 ) -> Response[GetRecordingSettingResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -145,7 +148,7 @@ async def asyncio_detailed(
 async def asyncio(
     extension: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: RecordingSettingsIncomingRequest | Unset = UNSET,
 ) -> GetRecordingSettingResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

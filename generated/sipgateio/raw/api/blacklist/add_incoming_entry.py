@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.incoming_entry import IncomingEntry
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /blacklist/incoming"
 """The operation of this module: method and path template."""
@@ -85,7 +88,7 @@ def _build_response(response: httpx.Response) -> Response[IncomingEntry]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: IncomingEntry,
 ) -> Response[IncomingEntry]:
     """POST /blacklist/incoming.
@@ -104,7 +107,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: IncomingEntry,
 ) -> IncomingEntry:
     """POST /blacklist/incoming, returning only the parsed answer (see ``sync_detailed``)."""
@@ -119,7 +122,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: IncomingEntry,
 ) -> Response[IncomingEntry]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -133,7 +136,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: IncomingEntry,
 ) -> IncomingEntry:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.call_restriction_response import CallRestrictionResponse
 from ...models.set_call_restriction_request import SetCallRestrictionRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /{user_id}/callrestrictions/{restriction}"
 """The operation of this module: method and path template."""
@@ -94,7 +97,7 @@ def sync_detailed(
     user_id: str,
     restriction: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetCallRestrictionRequest | Unset = UNSET,
 ) -> Response[CallRestrictionResponse]:
     """POST /{user_id}/callrestrictions/{restriction}.
@@ -117,7 +120,7 @@ def sync(
     user_id: str,
     restriction: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetCallRestrictionRequest | Unset = UNSET,
 ) -> CallRestrictionResponse:
     """POST /{user_id}/callrestrictions/{restriction}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -136,7 +139,7 @@ async def asyncio_detailed(
     user_id: str,
     restriction: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetCallRestrictionRequest | Unset = UNSET,
 ) -> Response[CallRestrictionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -154,7 +157,7 @@ async def asyncio(
     user_id: str,
     restriction: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetCallRestrictionRequest | Unset = UNSET,
 ) -> CallRestrictionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

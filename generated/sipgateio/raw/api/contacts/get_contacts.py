@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.contacts_response import ContactsResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /contacts"
 """The operation of this module: method and path template."""
@@ -95,7 +98,7 @@ def _build_response(response: httpx.Response) -> Response[ContactsResponse]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     phonenumbers: list[str] | Unset = UNSET,
     limit: int | Unset = 5000,
     offset: int | Unset = 0,
@@ -118,7 +121,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     phonenumbers: list[str] | Unset = UNSET,
     limit: int | Unset = 5000,
     offset: int | Unset = 0,
@@ -137,7 +140,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     phonenumbers: list[str] | Unset = UNSET,
     limit: int | Unset = 5000,
     offset: int | Unset = 0,
@@ -155,7 +158,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     phonenumbers: list[str] | Unset = UNSET,
     limit: int | Unset = 5000,
     offset: int | Unset = 0,

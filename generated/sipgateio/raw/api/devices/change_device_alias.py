@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.set_device_alias_request import SetDeviceAliasRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /devices/{device_id}/alias"
 """The operation of this module: method and path template."""
@@ -86,7 +89,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetDeviceAliasRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /devices/{device_id}/alias.
@@ -107,7 +110,7 @@ def sync_detailed(
 def sync(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetDeviceAliasRequest | Unset = UNSET,
 ) -> None:
     """PUT /devices/{device_id}/alias, returning only the parsed answer (see ``sync_detailed``)."""
@@ -124,7 +127,7 @@ def sync(
 async def asyncio_detailed(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetDeviceAliasRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -140,7 +143,7 @@ async def asyncio_detailed(
 async def asyncio(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetDeviceAliasRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

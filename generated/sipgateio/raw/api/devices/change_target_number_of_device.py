@@ -1,15 +1,18 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.change_external_device_target_number_request import (
     ChangeExternalDeviceTargetNumberRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /devices/{device_id}/external/targetnumber"
 """The operation of this module: method and path template."""
@@ -88,7 +91,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeExternalDeviceTargetNumberRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /devices/{device_id}/external/targetnumber.
@@ -109,7 +112,7 @@ def sync_detailed(
 def sync(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeExternalDeviceTargetNumberRequest | Unset = UNSET,
 ) -> None:
     """PUT /devices/{device_id}/external/targetnumber, returning only the parsed answer (see ``sync_detailed``)."""
@@ -126,7 +129,7 @@ def sync(
 async def asyncio_detailed(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeExternalDeviceTargetNumberRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -142,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeExternalDeviceTargetNumberRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

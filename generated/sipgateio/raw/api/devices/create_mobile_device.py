@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.create_mobile_device_request import CreateMobileDeviceRequest
 from ...models.mobile_device_response import MobileDeviceResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /{user_id}/devices/mobile"
 """The operation of this module: method and path template."""
@@ -89,7 +92,7 @@ def _build_response(response: httpx.Response) -> Response[MobileDeviceResponse]:
 def sync_detailed(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateMobileDeviceRequest | Unset = UNSET,
 ) -> Response[MobileDeviceResponse]:
     """POST /{user_id}/devices/mobile.
@@ -110,7 +113,7 @@ def sync_detailed(
 def sync(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateMobileDeviceRequest | Unset = UNSET,
 ) -> MobileDeviceResponse:
     """POST /{user_id}/devices/mobile, returning only the parsed answer (see ``sync_detailed``)."""
@@ -127,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateMobileDeviceRequest | Unset = UNSET,
 ) -> Response[MobileDeviceResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -143,7 +146,7 @@ async def asyncio_detailed(
 async def asyncio(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: CreateMobileDeviceRequest | Unset = UNSET,
 ) -> MobileDeviceResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.group_faxlines_response import GroupFaxlinesResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /groupfaxlines"
 """The operation of this module: method and path template."""
@@ -81,7 +84,7 @@ def _build_response(response: httpx.Response) -> Response[GroupFaxlinesResponse]
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str | Unset = UNSET,
 ) -> Response[GroupFaxlinesResponse]:
     """GET /groupfaxlines.
@@ -100,7 +103,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str | Unset = UNSET,
 ) -> GroupFaxlinesResponse:
     """GET /groupfaxlines, returning only the parsed answer (see ``sync_detailed``)."""
@@ -115,7 +118,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str | Unset = UNSET,
 ) -> Response[GroupFaxlinesResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -129,7 +132,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str | Unset = UNSET,
 ) -> GroupFaxlinesResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

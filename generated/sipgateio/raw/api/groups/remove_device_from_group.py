@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "DELETE /groups/{group_id}/devices/{device_id}"
 """The operation of this module: method and path template."""
@@ -78,7 +81,7 @@ def sync_detailed(
     group_id: str,
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """DELETE /groups/{group_id}/devices/{device_id}.
 
@@ -99,7 +102,7 @@ def sync(
     group_id: str,
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """DELETE /groups/{group_id}/devices/{device_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -116,7 +119,7 @@ async def asyncio_detailed(
     group_id: str,
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -132,7 +135,7 @@ async def asyncio(
     group_id: str,
     device_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

@@ -1,16 +1,19 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_history_directions_item import GetHistoryDirectionsItem
 from ...models.get_history_starred_item import GetHistoryStarredItem
 from ...models.get_history_types_item import GetHistoryTypesItem
 from ...models.history_response import HistoryResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /history"
 """The operation of this module: method and path template."""
@@ -161,7 +164,7 @@ def _build_response(response: httpx.Response) -> Response[HistoryResponse]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryTypesItem] | Unset = UNSET,
     directions: list[GetHistoryDirectionsItem] | Unset = UNSET,
@@ -198,7 +201,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryTypesItem] | Unset = UNSET,
     directions: list[GetHistoryDirectionsItem] | Unset = UNSET,
@@ -231,7 +234,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryTypesItem] | Unset = UNSET,
     directions: list[GetHistoryDirectionsItem] | Unset = UNSET,
@@ -263,7 +266,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryTypesItem] | Unset = UNSET,
     directions: list[GetHistoryDirectionsItem] | Unset = UNSET,

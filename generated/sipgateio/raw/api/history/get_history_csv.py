@@ -1,15 +1,18 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_history_csv_directions_item import GetHistoryCsvDirectionsItem
 from ...models.get_history_csv_starred_item import GetHistoryCsvStarredItem
 from ...models.get_history_csv_types_item import GetHistoryCsvTypesItem
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /history/export"
 """The operation of this module: method and path template."""
@@ -159,7 +162,7 @@ def _build_response(response: httpx.Response) -> Response[str]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryCsvTypesItem] | Unset = UNSET,
     directions: list[GetHistoryCsvDirectionsItem] | Unset = UNSET,
@@ -196,7 +199,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryCsvTypesItem] | Unset = UNSET,
     directions: list[GetHistoryCsvDirectionsItem] | Unset = UNSET,
@@ -229,7 +232,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryCsvTypesItem] | Unset = UNSET,
     directions: list[GetHistoryCsvDirectionsItem] | Unset = UNSET,
@@ -261,7 +264,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     connection_ids: list[str] | Unset = UNSET,
     types: list[GetHistoryCsvTypesItem] | Unset = UNSET,
     directions: list[GetHistoryCsvDirectionsItem] | Unset = UNSET,

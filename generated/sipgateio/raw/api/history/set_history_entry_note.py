@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.history_entry_response import HistoryEntryResponse
 from ...models.set_history_entry_note_request import SetHistoryEntryNoteRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /history/{entry_id}/note"
 """The operation of this module: method and path template."""
@@ -89,7 +92,7 @@ def _build_response(response: httpx.Response) -> Response[HistoryEntryResponse]:
 def sync_detailed(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetHistoryEntryNoteRequest | Unset = UNSET,
 ) -> Response[HistoryEntryResponse]:
     """PUT /history/{entry_id}/note.
@@ -110,7 +113,7 @@ def sync_detailed(
 def sync(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetHistoryEntryNoteRequest | Unset = UNSET,
 ) -> HistoryEntryResponse:
     """PUT /history/{entry_id}/note, returning only the parsed answer (see ``sync_detailed``)."""
@@ -127,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetHistoryEntryNoteRequest | Unset = UNSET,
 ) -> Response[HistoryEntryResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -143,7 +146,7 @@ async def asyncio_detailed(
 async def asyncio(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetHistoryEntryNoteRequest | Unset = UNSET,
 ) -> HistoryEntryResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

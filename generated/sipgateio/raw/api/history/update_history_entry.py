@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.update_history_entry_request import UpdateHistoryEntryRequest
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /history/{entry_id}"
 """The operation of this module: method and path template."""
@@ -85,7 +88,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateHistoryEntryRequest,
 ) -> Response[None]:
     """PUT /history/{entry_id}.
@@ -106,7 +109,7 @@ def sync_detailed(
 def sync(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateHistoryEntryRequest,
 ) -> None:
     """PUT /history/{entry_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -123,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateHistoryEntryRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -139,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: UpdateHistoryEntryRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

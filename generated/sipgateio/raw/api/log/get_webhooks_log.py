@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.phoneline_sipgate_io_logs_response import PhonelineSipgateIoLogsResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /log/webhooks"
 """The operation of this module: method and path template."""
@@ -68,7 +71,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PhonelineSipgateIoLogsResponse]:
     """GET /log/webhooks.
 
@@ -82,7 +85,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PhonelineSipgateIoLogsResponse:
     """GET /log/webhooks, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(client.get_httpx_client().request(**request_kwargs()))
@@ -90,7 +93,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PhonelineSipgateIoLogsResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(**request_kwargs())
@@ -99,7 +102,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PhonelineSipgateIoLogsResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.numbers_response import NumbersResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /numbers"
 """The operation of this module: method and path template."""
@@ -86,7 +89,7 @@ def _build_response(response: httpx.Response) -> Response[NumbersResponse]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> Response[NumbersResponse]:
@@ -107,7 +110,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> NumbersResponse:
@@ -124,7 +127,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> Response[NumbersResponse]:
@@ -140,7 +143,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> NumbersResponse:

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.numbers_response import NumbersResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /{user_id}/numbers"
 """The operation of this module: method and path template."""
@@ -76,7 +79,7 @@ def _build_response(response: httpx.Response) -> Response[NumbersResponse]:
 def sync_detailed(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[NumbersResponse]:
     """GET /{user_id}/numbers.
 
@@ -95,7 +98,7 @@ def sync_detailed(
 def sync(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> NumbersResponse:
     """GET /{user_id}/numbers, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -110,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[NumbersResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -124,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     user_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> NumbersResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

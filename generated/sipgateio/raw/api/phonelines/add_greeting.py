@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.add_greeting_request import AddGreetingRequest
 from ...models.greetings_response import GreetingsResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = (
     "POST /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings"
@@ -101,7 +104,7 @@ def sync_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: AddGreetingRequest | Unset = UNSET,
 ) -> Response[GreetingsResponse]:
     """POST /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings.
@@ -126,7 +129,7 @@ def sync(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: AddGreetingRequest | Unset = UNSET,
 ) -> GreetingsResponse:
     """POST /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings, returning only the parsed answer (see ``sync_detailed``)."""
@@ -147,7 +150,7 @@ async def asyncio_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: AddGreetingRequest | Unset = UNSET,
 ) -> Response[GreetingsResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -167,7 +170,7 @@ async def asyncio(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: AddGreetingRequest | Unset = UNSET,
 ) -> GreetingsResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.change_voicemail_greeting_request import ChangeVoicemailGreetingRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings/{greeting_id}"
 """The operation of this module: method and path template."""
@@ -101,7 +104,7 @@ def sync_detailed(
     voicemail_id: str,
     greeting_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailGreetingRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings/{greeting_id}.
@@ -128,7 +131,7 @@ def sync(
     voicemail_id: str,
     greeting_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailGreetingRequest | Unset = UNSET,
 ) -> None:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings/{greeting_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -151,7 +154,7 @@ async def asyncio_detailed(
     voicemail_id: str,
     greeting_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailGreetingRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -173,7 +176,7 @@ async def asyncio(
     voicemail_id: str,
     greeting_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailGreetingRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,15 +1,18 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.change_voicemail_transcription_request import (
     ChangeVoicemailTranscriptionRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = (
     "PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/transcriptions"
@@ -100,7 +103,7 @@ def sync_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailTranscriptionRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/transcriptions.
@@ -125,7 +128,7 @@ def sync(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailTranscriptionRequest | Unset = UNSET,
 ) -> None:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/transcriptions, returning only the parsed answer (see ``sync_detailed``)."""
@@ -146,7 +149,7 @@ async def asyncio_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailTranscriptionRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -166,7 +169,7 @@ async def asyncio(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailTranscriptionRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.change_voicemail_request import ChangeVoicemailRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}"
 """The operation of this module: method and path template."""
@@ -96,7 +99,7 @@ def sync_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}.
@@ -121,7 +124,7 @@ def sync(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailRequest | Unset = UNSET,
 ) -> None:
     """PUT /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -142,7 +145,7 @@ async def asyncio_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -162,7 +165,7 @@ async def asyncio(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: ChangeVoicemailRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,12 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "DELETE /{user_id}/phonelines/{phoneline_id}/parallelforwardings/{parallel_forwarding_id}"
 """The operation of this module: method and path template."""
@@ -83,7 +86,7 @@ def sync_detailed(
     phoneline_id: str,
     parallel_forwarding_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """DELETE /{user_id}/phonelines/{phoneline_id}/parallelforwardings/{parallel_forwarding_id}.
 
@@ -106,7 +109,7 @@ def sync(
     phoneline_id: str,
     parallel_forwarding_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """DELETE /{user_id}/phonelines/{phoneline_id}/parallelforwardings/{parallel_forwarding_id}, returning only the parsed answer (see ``sync_detailed``)."""
     parse_response(
@@ -125,7 +128,7 @@ async def asyncio_detailed(
     phoneline_id: str,
     parallel_forwarding_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -143,7 +146,7 @@ async def asyncio(
     phoneline_id: str,
     parallel_forwarding_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     parse_response(

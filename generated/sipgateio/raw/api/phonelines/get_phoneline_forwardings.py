@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.forwardings_response import ForwardingsResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /{user_id}/phonelines/{phoneline_id}/forwardings"
 """The operation of this module: method and path template."""
@@ -81,7 +84,7 @@ def sync_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[ForwardingsResponse]:
     """GET /{user_id}/phonelines/{phoneline_id}/forwardings.
 
@@ -102,7 +105,7 @@ def sync(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> ForwardingsResponse:
     """GET /{user_id}/phonelines/{phoneline_id}/forwardings, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -119,7 +122,7 @@ async def asyncio_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[ForwardingsResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -135,7 +138,7 @@ async def asyncio(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> ForwardingsResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

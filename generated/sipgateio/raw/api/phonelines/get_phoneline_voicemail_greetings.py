@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.greetings_response import GreetingsResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = (
     "GET /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings"
@@ -88,7 +91,7 @@ def sync_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[GreetingsResponse]:
     """GET /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings.
 
@@ -111,7 +114,7 @@ def sync(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> GreetingsResponse:
     """GET /{user_id}/phonelines/{phoneline_id}/voicemails/{voicemail_id}/greetings, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -130,7 +133,7 @@ async def asyncio_detailed(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[GreetingsResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -148,7 +151,7 @@ async def asyncio(
     phoneline_id: str,
     voicemail_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> GreetingsResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.phoneline_sipgate_io_logs_response import PhonelineSipgateIoLogsResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /{user_id}/phonelines/{phoneline_id}/sipgateio/log"
 """The operation of this module: method and path template."""
@@ -83,7 +86,7 @@ def sync_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PhonelineSipgateIoLogsResponse]:
     """GET /{user_id}/phonelines/{phoneline_id}/sipgateio/log.
 
@@ -104,7 +107,7 @@ def sync(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PhonelineSipgateIoLogsResponse:
     """GET /{user_id}/phonelines/{phoneline_id}/sipgateio/log, returning only the parsed answer (see ``sync_detailed``)."""
     return parse_response(
@@ -121,7 +124,7 @@ async def asyncio_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> Response[PhonelineSipgateIoLogsResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
     response = await client.get_async_httpx_client().request(
@@ -137,7 +140,7 @@ async def asyncio(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
 ) -> PhonelineSipgateIoLogsResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
     return parse_response(

@@ -1,16 +1,19 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.phoneline_block_anonymous_response import PhonelineBlockAnonymousResponse
 from ...models.set_block_anonymous_settings_request import (
     SetBlockAnonymousSettingsRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/phonelines/{phoneline_id}/blockanonymous"
 """The operation of this module: method and path template."""
@@ -98,7 +101,7 @@ def sync_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetBlockAnonymousSettingsRequest | Unset = UNSET,
 ) -> Response[PhonelineBlockAnonymousResponse]:
     """PUT /{user_id}/phonelines/{phoneline_id}/blockanonymous.
@@ -121,7 +124,7 @@ def sync(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetBlockAnonymousSettingsRequest | Unset = UNSET,
 ) -> PhonelineBlockAnonymousResponse:
     """PUT /{user_id}/phonelines/{phoneline_id}/blockanonymous, returning only the parsed answer (see ``sync_detailed``)."""
@@ -140,7 +143,7 @@ async def asyncio_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetBlockAnonymousSettingsRequest | Unset = UNSET,
 ) -> Response[PhonelineBlockAnonymousResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -158,7 +161,7 @@ async def asyncio(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetBlockAnonymousSettingsRequest | Unset = UNSET,
 ) -> PhonelineBlockAnonymousResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,15 +1,18 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.set_sipgate_io_phoneline_settings_request import (
     SetSipgateIoPhonelineSettingsRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/phonelines/{phoneline_id}/sipgateio"
 """The operation of this module: method and path template."""
@@ -93,7 +96,7 @@ def sync_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoPhonelineSettingsRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /{user_id}/phonelines/{phoneline_id}/sipgateio.
@@ -116,7 +119,7 @@ def sync(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoPhonelineSettingsRequest | Unset = UNSET,
 ) -> None:
     """PUT /{user_id}/phonelines/{phoneline_id}/sipgateio, returning only the parsed answer (see ``sync_detailed``)."""
@@ -135,7 +138,7 @@ async def asyncio_detailed(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoPhonelineSettingsRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -153,7 +156,7 @@ async def asyncio(
     user_id: str,
     phoneline_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoPhonelineSettingsRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

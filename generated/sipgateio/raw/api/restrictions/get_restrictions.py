@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.get_restrictions_restriction_item import GetRestrictionsRestrictionItem
 from ...models.restrictions_response import RestrictionsResponse
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "GET /restrictions"
 """The operation of this module: method and path template."""
@@ -94,7 +97,7 @@ def _build_response(response: httpx.Response) -> Response[RestrictionsResponse]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str,
     restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
 ) -> Response[RestrictionsResponse]:
@@ -115,7 +118,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str,
     restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
 ) -> RestrictionsResponse:
@@ -132,7 +135,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str,
     restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
 ) -> Response[RestrictionsResponse]:
@@ -148,7 +151,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     user_id: str,
     restriction: list[GetRestrictionsRestrictionItem] | Unset = UNSET,
 ) -> RestrictionsResponse:

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.transfer_request import TransferRequest
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /calls/{call_id}/transfer"
 """The operation of this module: method and path template."""
@@ -85,7 +88,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 def sync_detailed(
     call_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: TransferRequest,
 ) -> Response[None]:
     """POST /calls/{call_id}/transfer.
@@ -106,7 +109,7 @@ def sync_detailed(
 def sync(
     call_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: TransferRequest,
 ) -> None:
     """POST /calls/{call_id}/transfer, returning only the parsed answer (see ``sync_detailed``)."""
@@ -123,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     call_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: TransferRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -139,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     call_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: TransferRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

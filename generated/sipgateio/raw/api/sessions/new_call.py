@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.initiate_new_call_session_response import InitiateNewCallSessionResponse
 from ...models.new_call_request import NewCallRequest
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /sessions/calls"
 """The operation of this module: method and path template."""
@@ -83,7 +86,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewCallRequest,
 ) -> Response[InitiateNewCallSessionResponse]:
     """POST /sessions/calls.
@@ -102,7 +105,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewCallRequest,
 ) -> InitiateNewCallSessionResponse:
     """POST /sessions/calls, returning only the parsed answer (see ``sync_detailed``)."""
@@ -117,7 +120,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewCallRequest,
 ) -> Response[InitiateNewCallSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -131,7 +134,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewCallRequest,
 ) -> InitiateNewCallSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.initiate_new_call_session_response import InitiateNewCallSessionResponse
 from ...models.new_ivr_recording_request import NewIvrRecordingRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /sessions/ivr/recording"
 """The operation of this module: method and path template."""
@@ -84,7 +87,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewIvrRecordingRequest | Unset = UNSET,
 ) -> Response[InitiateNewCallSessionResponse]:
     """POST /sessions/ivr/recording.
@@ -103,7 +106,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewIvrRecordingRequest | Unset = UNSET,
 ) -> InitiateNewCallSessionResponse:
     """POST /sessions/ivr/recording, returning only the parsed answer (see ``sync_detailed``)."""
@@ -118,7 +121,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewIvrRecordingRequest | Unset = UNSET,
 ) -> Response[InitiateNewCallSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -132,7 +135,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewIvrRecordingRequest | Unset = UNSET,
 ) -> InitiateNewCallSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,15 +1,18 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.initiate_new_call_session_response import InitiateNewCallSessionResponse
 from ...models.new_voicemail_recording_recording_request import (
     NewVoicemailRecordingRecordingRequest,
 )
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /sessions/voicemail/recording"
 """The operation of this module: method and path template."""
@@ -86,7 +89,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewVoicemailRecordingRecordingRequest | Unset = UNSET,
 ) -> Response[InitiateNewCallSessionResponse]:
     """POST /sessions/voicemail/recording.
@@ -105,7 +108,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewVoicemailRecordingRecordingRequest | Unset = UNSET,
 ) -> InitiateNewCallSessionResponse:
     """POST /sessions/voicemail/recording, returning only the parsed answer (see ``sync_detailed``)."""
@@ -120,7 +123,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewVoicemailRecordingRecordingRequest | Unset = UNSET,
 ) -> Response[InitiateNewCallSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -134,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: NewVoicemailRecordingRecordingRequest | Unset = UNSET,
 ) -> InitiateNewCallSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

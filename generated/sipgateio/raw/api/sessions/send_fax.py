@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.send_fax_request import SendFaxRequest
 from ...models.send_fax_session_response import SendFaxSessionResponse
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /sessions/fax"
 """The operation of this module: method and path template."""
@@ -81,7 +84,7 @@ def _build_response(response: httpx.Response) -> Response[SendFaxSessionResponse
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SendFaxRequest,
 ) -> Response[SendFaxSessionResponse]:
     """POST /sessions/fax.
@@ -100,7 +103,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SendFaxRequest,
 ) -> SendFaxSessionResponse:
     """POST /sessions/fax, returning only the parsed answer (see ``sync_detailed``)."""
@@ -115,7 +118,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SendFaxRequest,
 ) -> Response[SendFaxSessionResponse]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -129,7 +132,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SendFaxRequest,
 ) -> SendFaxSessionResponse:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,14 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.set_sipgate_io_account_settings_request import (
     SetSipgateIoAccountSettingsRequest,
 )
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /settings/sipgateio"
 """The operation of this module: method and path template."""
@@ -80,7 +83,7 @@ def _build_response(response: httpx.Response) -> Response[None]:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoAccountSettingsRequest,
 ) -> Response[None]:
     """PUT /settings/sipgateio.
@@ -99,7 +102,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoAccountSettingsRequest,
 ) -> None:
     """PUT /settings/sipgateio, returning only the parsed answer (see ``sync_detailed``)."""
@@ -114,7 +117,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoAccountSettingsRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -128,7 +131,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSipgateIoAccountSettingsRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.set_sms_caller_id_request import SetSmsCallerIdRequest
 from ...types import Prepared, Response
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}"
 """The operation of this module: method and path template."""
@@ -95,7 +98,7 @@ def sync_detailed(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSmsCallerIdRequest,
 ) -> Response[None]:
     """PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}.
@@ -120,7 +123,7 @@ def sync(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSmsCallerIdRequest,
 ) -> None:
     """PUT /{user_id}/sms/{sms_id}/callerids/{caller_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -141,7 +144,7 @@ async def asyncio_detailed(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSmsCallerIdRequest,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -161,7 +164,7 @@ async def asyncio(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetSmsCallerIdRequest,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

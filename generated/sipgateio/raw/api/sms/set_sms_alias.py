@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.set_alias_request import SetAliasRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "PUT /{user_id}/sms/{sms_id}"
 """The operation of this module: method and path template."""
@@ -91,7 +94,7 @@ def sync_detailed(
     user_id: str,
     sms_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetAliasRequest | Unset = UNSET,
 ) -> Response[None]:
     """PUT /{user_id}/sms/{sms_id}.
@@ -114,7 +117,7 @@ def sync(
     user_id: str,
     sms_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetAliasRequest | Unset = UNSET,
 ) -> None:
     """PUT /{user_id}/sms/{sms_id}, returning only the parsed answer (see ``sync_detailed``)."""
@@ -133,7 +136,7 @@ async def asyncio_detailed(
     user_id: str,
     sms_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetAliasRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -151,7 +154,7 @@ async def asyncio(
     user_id: str,
     sms_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: SetAliasRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""

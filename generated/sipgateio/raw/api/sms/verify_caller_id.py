@@ -1,13 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
 from ...errors import PARSE_ERRORS, api_error, unreadable
 from ...models.verify_sms_caller_id_request import VerifySmsCallerIdRequest
 from ...types import UNSET, Prepared, Response, Unset
+
+if TYPE_CHECKING:  # the facade imports endpoint modules without the client classes
+    from ...client import AuthenticatedClient, Client
+
 
 OPERATION = "POST /{user_id}/sms/{sms_id}/callerids/{caller_id}/verification"
 """The operation of this module: method and path template."""
@@ -96,7 +99,7 @@ def sync_detailed(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: VerifySmsCallerIdRequest | Unset = UNSET,
 ) -> Response[None]:
     """POST /{user_id}/sms/{sms_id}/callerids/{caller_id}/verification.
@@ -121,7 +124,7 @@ def sync(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: VerifySmsCallerIdRequest | Unset = UNSET,
 ) -> None:
     """POST /{user_id}/sms/{sms_id}/callerids/{caller_id}/verification, returning only the parsed answer (see ``sync_detailed``)."""
@@ -142,7 +145,7 @@ async def asyncio_detailed(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: VerifySmsCallerIdRequest | Unset = UNSET,
 ) -> Response[None]:
     """``sync_detailed`` for an ``AsyncSipgateIO`` client's ``raw``."""
@@ -162,7 +165,7 @@ async def asyncio(
     sms_id: str,
     caller_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: "AuthenticatedClient | Client",
     body: VerifySmsCallerIdRequest | Unset = UNSET,
 ) -> None:
     """``sync`` for an ``AsyncSipgateIO`` client's ``raw``."""
