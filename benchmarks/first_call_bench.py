@@ -62,7 +62,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def env_for(tree: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{os.path.join(tree, 'generated')}"}
+    """The tree on the path, byte-compiled on the first run (as an installed wheel is)."""
+    env = {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{os.path.join(tree, 'generated')}"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def once(code: str, env: dict[str, str]) -> float:

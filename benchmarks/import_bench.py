@@ -84,8 +84,11 @@ def main() -> None:
     args = parser.parse_args()
 
     env = dict(os.environ)
-    # The source tree and the generated client, byte-compiled on the warm-up run.
+    # The source tree and the generated client, byte-compiled on the warm-up run (as pip
+    # does when it installs the wheel): with PYTHONDONTWRITEBYTECODE set, as some shells
+    # and CI images do, every run would compile the library's modules anew.
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "generated")])
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     from client_bench import start_stub  # this folder: the same stub, started the same way
 
     stub, port = start_stub(args.stub, 0)
