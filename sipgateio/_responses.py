@@ -9,9 +9,12 @@ when a successful answer does not have the documented shape.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
+import orjson
 
 from ._http import retry_after_seconds, secrets_of
 from .errors import (
@@ -23,11 +26,33 @@ from .errors import (
     redact,
 )
 
-__all__ = ["PARSE_ERRORS", "api_error", "reading", "unreadable"]
+__all__ = ["PARSE_ERRORS", "api_error", "read_json", "reading", "unreadable"]
 
 PARSE_ERRORS = (ValueError, LookupError, TypeError, AttributeError, ArithmeticError, RecursionError)
 """What reading an answer of an unexpected shape raises: a missing key, a wrong type, an
 unknown enum value, a list too short, a bad date, JSON nested deeper than Python recurses."""
+
+
+# 19 digits in a row may be an integer beyond 64 bits, which orjson would make a float
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
+def read_json(response: httpx.Response) -> Any:
+    """The answer's JSON body: ``response.json()``, read by orjson where it can.
+
+    orjson reads the API's answers in a third of the time ``json`` takes. What it
+    refuses (a body not in UTF-8, a byte order mark, a lone surrogate, NaN, invalid
+    JSON), and a body with a run of 19 digits (an integer beyond 64 bits, which orjson
+    would turn into a float), is read by ``response.json()`` as before, which also
+    raises what it always raised for a body that is no JSON.
+    """
+    content = response.content
+    if _LONG_DIGITS.search(content) is None:
+        try:
+            return orjson.loads(content)
+        except orjson.JSONDecodeError:
+            pass
+    return response.json()
 
 
 def api_error(response: httpx.Response) -> APIError:

@@ -1,6 +1,6 @@
 """Errors of the generated client: sipgateio's own typed errors."""
 
-from sipgateio._responses import PARSE_ERRORS, api_error, unreadable
+from sipgateio._responses import PARSE_ERRORS, api_error, read_json, unreadable
 from sipgateio.errors import APIError, UnexpectedResponseError
 
 __all__ = [
@@ -8,5 +8,6 @@ __all__ = [
     "APIError",
     "UnexpectedResponseError",
     "api_error",
+    "read_json",
     "unreadable",
 ]

@@ -69,8 +69,6 @@ class Call:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.participant import Participant
-
         d = dict(src_dict)
         call_id = d.pop("callId")
 
@@ -115,3 +113,7 @@ class Call:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.participant import Participant

@@ -67,9 +67,6 @@ class CallNotificationResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_email_target import CallEmailTarget
-        from ..models.call_sms_target import CallSmsTarget
-
         d = dict(src_dict)
         endpoint_id = d.pop("endpointId", UNSET)
 
@@ -118,3 +115,8 @@ class CallNotificationResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.call_email_target import CallEmailTarget
+from ..models.call_sms_target import CallSmsTarget

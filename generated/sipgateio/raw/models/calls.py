@@ -43,8 +43,6 @@ class Calls:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call import Call
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: list[Call] | Unset = UNSET
@@ -77,3 +75,7 @@ class Calls:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.call import Call

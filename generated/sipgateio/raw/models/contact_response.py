@@ -112,23 +112,12 @@ class ContactResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address_response import AddressResponse
-        from ..models.e_mail_response import EMailResponse
-        from ..models.number_response import NumberResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
         name = d.pop("name", UNSET)
 
-        def _parse_picture(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        picture = _parse_picture(d.pop("picture", UNSET))
+        picture = d.pop("picture", UNSET)
 
         _emails = d.pop("emails", UNSET)
         emails: list[EMailResponse] | Unset = UNSET
@@ -202,3 +191,9 @@ class ContactResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.address_response import AddressResponse
+from ..models.e_mail_response import EMailResponse
+from ..models.number_response import NumberResponse

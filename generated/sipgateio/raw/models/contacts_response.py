@@ -49,8 +49,6 @@ class ContactsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_response import ContactResponse
-
         d = dict(src_dict)
         _items = d.pop("items", UNSET)
         items: list[ContactResponse] | Unset = UNSET
@@ -86,3 +84,7 @@ class ContactsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.contact_response import ContactResponse

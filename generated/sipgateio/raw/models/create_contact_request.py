@@ -116,10 +116,6 @@ class CreateContactRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address_request import AddressRequest
-        from ..models.email_request import EmailRequest
-        from ..models.number_request import NumberRequest
-
         d = dict(src_dict)
         scope = CreateContactRequestScope(d.pop("scope"))
 
@@ -129,14 +125,7 @@ class CreateContactRequest:
 
         given = d.pop("given", UNSET)
 
-        def _parse_picture(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        picture = _parse_picture(d.pop("picture", UNSET))
+        picture = d.pop("picture", UNSET)
 
         _emails = d.pop("emails", UNSET)
         emails: list[EmailRequest] | Unset = UNSET
@@ -204,3 +193,9 @@ class CreateContactRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.address_request import AddressRequest
+from ..models.email_request import EmailRequest
+from ..models.number_request import NumberRequest

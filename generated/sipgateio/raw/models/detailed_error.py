@@ -58,8 +58,6 @@ class DetailedError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_source import ErrorSource
-
         d = dict(src_dict)
         status = d.pop("status", UNSET)
 
@@ -99,3 +97,7 @@ class DetailedError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.error_source import ErrorSource

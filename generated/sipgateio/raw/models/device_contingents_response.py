@@ -43,8 +43,6 @@ class DeviceContingentsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contingent_response import ContingentResponse
-
         d = dict(src_dict)
         _contingents = d.pop("contingents", UNSET)
         contingents: list[ContingentResponse] | Unset = UNSET
@@ -77,3 +75,7 @@ class DeviceContingentsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.contingent_response import ContingentResponse

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -109,8 +109,6 @@ class DeviceResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.active_routing import ActiveRouting
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -147,23 +145,9 @@ class DeviceResponse:
 
                 active_groups.append(active_groups_item)
 
-        def _parse_caller_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        caller_id = d.pop("callerId", UNSET)
 
-        caller_id = _parse_caller_id(d.pop("callerId", UNSET))
-
-        def _parse_owner(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        owner = _parse_owner(d.pop("owner", UNSET))
+        owner = d.pop("owner", UNSET)
 
         device_response = cls(
             id=id,
@@ -195,3 +179,7 @@ class DeviceResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.active_routing import ActiveRouting

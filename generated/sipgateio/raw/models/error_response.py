@@ -43,8 +43,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.detailed_error import DetailedError
-
         d = dict(src_dict)
         _errors = d.pop("errors", UNSET)
         errors: list[DetailedError] | Unset = UNSET
@@ -77,3 +75,7 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.detailed_error import DetailedError

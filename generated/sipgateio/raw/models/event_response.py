@@ -58,8 +58,6 @@ class EventResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.event_response_payload import EventResponsePayload
-
         d = dict(src_dict)
         event_id = d.pop("eventId", UNSET)
 
@@ -99,3 +97,7 @@ class EventResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.event_response_payload import EventResponsePayload

@@ -108,8 +108,6 @@ class ExternalDeviceResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.active_routing import ActiveRouting
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -191,3 +189,7 @@ class ExternalDeviceResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.active_routing import ActiveRouting

@@ -79,10 +79,6 @@ class FaxNotificationResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.fax_email_target import FaxEmailTarget
-        from ..models.fax_sms_target import FaxSmsTarget
-        from ..models.report_target import ReportTarget
-
         d = dict(src_dict)
         endpoint_id = d.pop("endpointId", UNSET)
 
@@ -141,3 +137,9 @@ class FaxNotificationResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.fax_email_target import FaxEmailTarget
+from ..models.fax_sms_target import FaxSmsTarget
+from ..models.report_target import ReportTarget

@@ -43,8 +43,6 @@ class ForwardingsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.forwarding_response import ForwardingResponse
-
         d = dict(src_dict)
         _items = d.pop("items", UNSET)
         items: list[ForwardingResponse] | Unset = UNSET
@@ -77,3 +75,7 @@ class ForwardingsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.forwarding_response import ForwardingResponse

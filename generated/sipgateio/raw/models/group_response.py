@@ -63,8 +63,6 @@ class GroupResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.voicemail_settings_response import VoicemailSettingsResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -108,3 +106,7 @@ class GroupResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.voicemail_settings_response import VoicemailSettingsResponse

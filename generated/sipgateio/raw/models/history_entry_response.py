@@ -314,9 +314,6 @@ class HistoryEntryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_recording import CallRecording
-        from ..models.routed_endpoint_response import RoutedEndpointResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -371,14 +368,7 @@ class HistoryEntryResponse:
 
         archived = d.pop("archived", UNSET)
 
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        note = _parse_note(d.pop("note", UNSET))
+        note = d.pop("note", UNSET)
 
         _endpoints = d.pop("endpoints", UNSET)
         endpoints: list[RoutedEndpointResponse] | Unset = UNSET
@@ -393,14 +383,7 @@ class HistoryEntryResponse:
 
         labels = cast(list[str], d.pop("labels", UNSET))
 
-        def _parse_call_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        call_id = _parse_call_id(d.pop("callId", UNSET))
+        call_id = d.pop("callId", UNSET)
 
         def _parse_call_status(data: object) -> CallStatus | None | Unset:
             if data is None:
@@ -415,7 +398,7 @@ class HistoryEntryResponse:
                 return call_status_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CallStatus | None | Unset, data)
+            return cast("CallStatus | None | Unset", data)
 
         call_status = _parse_call_status(d.pop("callStatus", UNSET))
 
@@ -439,45 +422,17 @@ class HistoryEntryResponse:
                 return recordings_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[CallRecording] | None | Unset, data)
+            return cast("list[CallRecording] | None | Unset", data)
 
         recordings = _parse_recordings(d.pop("recordings", UNSET))
 
-        def _parse_duration(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        duration = d.pop("duration", UNSET)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
+        transcription = d.pop("transcription", UNSET)
 
-        def _parse_transcription(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        recording_url = d.pop("recordingUrl", UNSET)
 
-        transcription = _parse_transcription(d.pop("transcription", UNSET))
-
-        def _parse_recording_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        recording_url = _parse_recording_url(d.pop("recordingUrl", UNSET))
-
-        def _parse_sms_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sms_content = _parse_sms_content(d.pop("smsContent", UNSET))
+        sms_content = d.pop("smsContent", UNSET)
 
         def _parse_fax_status_type(data: object) -> FaxStatusType | None | Unset:
             if data is None:
@@ -492,45 +447,17 @@ class HistoryEntryResponse:
                 return fax_status_type_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FaxStatusType | None | Unset, data)
+            return cast("FaxStatusType | None | Unset", data)
 
         fax_status_type = _parse_fax_status_type(d.pop("faxStatusType", UNSET))
 
-        def _parse_document_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        document_url = d.pop("documentUrl", UNSET)
 
-        document_url = _parse_document_url(d.pop("documentUrl", UNSET))
+        report_url = d.pop("reportUrl", UNSET)
 
-        def _parse_report_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        preview_url = d.pop("previewUrl", UNSET)
 
-        report_url = _parse_report_url(d.pop("reportUrl", UNSET))
-
-        def _parse_preview_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preview_url = _parse_preview_url(d.pop("previewUrl", UNSET))
-
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_count = _parse_page_count(d.pop("pageCount", UNSET))
+        page_count = d.pop("pageCount", UNSET)
 
         def _parse_scheduled(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -545,7 +472,7 @@ class HistoryEntryResponse:
                 return scheduled_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         scheduled = _parse_scheduled(d.pop("scheduled", UNSET))
 
@@ -601,3 +528,8 @@ class HistoryEntryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.call_recording import CallRecording
+from ..models.routed_endpoint_response import RoutedEndpointResponse

@@ -63,7 +63,7 @@ class MnpState:
                 return released_until_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         released_until = _parse_released_until(d.pop("releasedUntil", UNSET))
 

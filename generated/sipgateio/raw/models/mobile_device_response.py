@@ -113,9 +113,6 @@ class MobileDeviceResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.active_routing import ActiveRouting
-        from ..models.mobile_credentials_response import MobileCredentialsResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -199,3 +196,8 @@ class MobileDeviceResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.active_routing import ActiveRouting
+from ..models.mobile_credentials_response import MobileCredentialsResponse

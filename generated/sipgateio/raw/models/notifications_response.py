@@ -79,13 +79,6 @@ class NotificationsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_notification_response import CallNotificationResponse
-        from ..models.fax_notification_response import FaxNotificationResponse
-        from ..models.sms_notification_response import SmsNotificationResponse
-        from ..models.voicemail_notification_response import (
-            VoicemailNotificationResponse,
-        )
-
         d = dict(src_dict)
         _fax = d.pop("fax", UNSET)
         fax: list[FaxNotificationResponse] | Unset = UNSET
@@ -150,3 +143,10 @@ class NotificationsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.call_notification_response import CallNotificationResponse
+from ..models.fax_notification_response import FaxNotificationResponse
+from ..models.sms_notification_response import SmsNotificationResponse
+from ..models.voicemail_notification_response import VoicemailNotificationResponse

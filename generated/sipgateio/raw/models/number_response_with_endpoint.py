@@ -115,8 +115,6 @@ class NumberResponseWithEndpoint:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.mnp_state import MnpState
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -131,41 +129,13 @@ class NumberResponseWithEndpoint:
         else:
             type_ = NumberResponseWithEndpointType(_type_)
 
-        def _parse_endpoint_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        endpoint_id = d.pop("endpointId", UNSET)
 
-        endpoint_id = _parse_endpoint_id(d.pop("endpointId", UNSET))
+        endpoint_alias = d.pop("endpointAlias", UNSET)
 
-        def _parse_endpoint_alias(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        endpoint_url = d.pop("endpointUrl", UNSET)
 
-        endpoint_alias = _parse_endpoint_alias(d.pop("endpointAlias", UNSET))
-
-        def _parse_endpoint_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        endpoint_url = _parse_endpoint_url(d.pop("endpointUrl", UNSET))
-
-        def _parse_port_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        port_id = _parse_port_id(d.pop("portId", UNSET))
+        port_id = d.pop("portId", UNSET)
 
         def _parse_mnp_state(data: object) -> MnpState | None | Unset:
             if data is None:
@@ -180,7 +150,7 @@ class NumberResponseWithEndpoint:
                 return mnp_state_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MnpState | None | Unset, data)
+            return cast("MnpState | None | Unset", data)
 
         mnp_state = _parse_mnp_state(d.pop("mnpState", UNSET))
 
@@ -214,3 +184,7 @@ class NumberResponseWithEndpoint:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.mnp_state import MnpState

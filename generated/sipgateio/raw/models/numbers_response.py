@@ -49,8 +49,6 @@ class NumbersResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.number_response_with_endpoint import NumberResponseWithEndpoint
-
         d = dict(src_dict)
         _items = d.pop("items", UNSET)
         items: list[NumberResponseWithEndpoint] | Unset = UNSET
@@ -86,3 +84,7 @@ class NumbersResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.number_response_with_endpoint import NumberResponseWithEndpoint

@@ -57,8 +57,6 @@ class PhonelineResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.voicemail_settings_response import VoicemailSettingsResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -99,3 +97,7 @@ class PhonelineResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.voicemail_settings_response import VoicemailSettingsResponse

@@ -43,10 +43,6 @@ class PhonelineSipgateIoLogsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.phoneline_sipgate_io_log_response import (
-            PhonelineSipgateIoLogResponse,
-        )
-
         d = dict(src_dict)
         _items = d.pop("items", UNSET)
         items: list[PhonelineSipgateIoLogResponse] | Unset = UNSET
@@ -79,3 +75,7 @@ class PhonelineSipgateIoLogsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.phoneline_sipgate_io_log_response import PhonelineSipgateIoLogResponse

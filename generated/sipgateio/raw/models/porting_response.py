@@ -75,8 +75,6 @@ class PortingResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.porting_number_response import PortingNumberResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -124,3 +122,7 @@ class PortingResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.porting_number_response import PortingNumberResponse

@@ -122,10 +122,6 @@ class RegisterDeviceResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.active_routing import ActiveRouting
-        from ..models.credentials_response import CredentialsResponse
-        from ..models.registered_device import RegisteredDevice
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -214,3 +210,9 @@ class RegisterDeviceResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.active_routing import ActiveRouting
+from ..models.credentials_response import CredentialsResponse
+from ..models.registered_device import RegisteredDevice

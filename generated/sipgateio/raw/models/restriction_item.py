@@ -55,8 +55,6 @@ class RestrictionItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.restriction_item_value import RestrictionItemValue
-
         d = dict(src_dict)
         _restriction = d.pop("restriction", UNSET)
         restriction: RestrictionItemRestriction | Unset
@@ -98,3 +96,7 @@ class RestrictionItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.restriction_item_value import RestrictionItemValue

@@ -49,8 +49,6 @@ class RoutedEndpointResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.endpoint_response import EndpointResponse
-
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: RoutedEndpointResponseType | Unset
@@ -89,3 +87,7 @@ class RoutedEndpointResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.endpoint_response import EndpointResponse

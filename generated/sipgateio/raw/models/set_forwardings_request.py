@@ -43,8 +43,6 @@ class SetForwardingsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.forwarding import Forwarding
-
         d = dict(src_dict)
         _forwardings = d.pop("forwardings", UNSET)
         forwardings: list[Forwarding] | Unset = UNSET
@@ -77,3 +75,7 @@ class SetForwardingsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.forwarding import Forwarding

@@ -63,20 +63,9 @@ class SetSipgateIoAccountSettingsRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        incoming_url = d.pop("incomingUrl")
 
-        def _parse_incoming_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        incoming_url = _parse_incoming_url(d.pop("incomingUrl"))
-
-        def _parse_outgoing_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        outgoing_url = _parse_outgoing_url(d.pop("outgoingUrl"))
+        outgoing_url = d.pop("outgoingUrl")
 
         log = d.pop("log", UNSET)
 
@@ -93,7 +82,7 @@ class SetSipgateIoAccountSettingsRequest:
                 return whitelist_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         whitelist = _parse_whitelist(d.pop("whitelist", UNSET))
 

@@ -54,8 +54,6 @@ class SimpleVoicemailResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.endpoint_response import EndpointResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -92,3 +90,7 @@ class SimpleVoicemailResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.endpoint_response import EndpointResponse

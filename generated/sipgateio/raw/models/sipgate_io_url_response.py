@@ -68,24 +68,9 @@ class SipgateIoUrlResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        incoming_url = d.pop("incomingUrl", UNSET)
 
-        def _parse_incoming_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        incoming_url = _parse_incoming_url(d.pop("incomingUrl", UNSET))
-
-        def _parse_outgoing_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        outgoing_url = _parse_outgoing_url(d.pop("outgoingUrl", UNSET))
+        outgoing_url = d.pop("outgoingUrl", UNSET)
 
         log = d.pop("log", UNSET)
 
@@ -102,7 +87,7 @@ class SipgateIoUrlResponse:
                 return whitelist_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         whitelist = _parse_whitelist(d.pop("whitelist", UNSET))
 

@@ -55,8 +55,6 @@ class SmsNotificationResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sms_email_target import SmsEmailTarget
-
         d = dict(src_dict)
         endpoint_id = d.pop("endpointId", UNSET)
 
@@ -95,3 +93,7 @@ class SmsNotificationResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.sms_email_target import SmsEmailTarget

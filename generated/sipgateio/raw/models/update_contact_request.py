@@ -122,10 +122,6 @@ class UpdateContactRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address_request import AddressRequest
-        from ..models.email_request import EmailRequest
-        from ..models.number_request import NumberRequest
-
         d = dict(src_dict)
         scope = UpdateContactRequestScope(d.pop("scope"))
 
@@ -137,14 +133,7 @@ class UpdateContactRequest:
 
         given = d.pop("given", UNSET)
 
-        def _parse_picture(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        picture = _parse_picture(d.pop("picture", UNSET))
+        picture = d.pop("picture", UNSET)
 
         _emails = d.pop("emails", UNSET)
         emails: list[EmailRequest] | Unset = UNSET
@@ -213,3 +202,9 @@ class UpdateContactRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.address_request import AddressRequest
+from ..models.email_request import EmailRequest
+from ..models.number_request import NumberRequest

@@ -67,9 +67,6 @@ class VoicemailNotificationResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.email_target import EmailTarget
-        from ..models.sms_target import SmsTarget
-
         d = dict(src_dict)
         endpoint_id = d.pop("endpointId", UNSET)
 
@@ -118,3 +115,8 @@ class VoicemailNotificationResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.email_target import EmailTarget
+from ..models.sms_target import SmsTarget

@@ -84,8 +84,6 @@ class VoicemailResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.endpoint_response import EndpointResponse
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -137,3 +135,7 @@ class VoicemailResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported once this class exists (they may refer back to it).
+from ..models.endpoint_response import EndpointResponse

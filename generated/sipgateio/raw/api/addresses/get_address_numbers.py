@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.numbers_response import NumbersResponse
 from ...types import Prepared, Response
 
@@ -32,7 +32,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> NumbersResponse:
-    response_200 = NumbersResponse.from_dict(response.json())
+    response_200 = NumbersResponse.from_dict(read_json(response))
 
     return response_200
 

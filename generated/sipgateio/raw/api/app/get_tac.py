@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.tac_response import TacResponse
 from ...types import Prepared, Response
 
@@ -27,7 +27,7 @@ def request_kwargs() -> dict[str, Any]:
 
 
 def _parse(response: httpx.Response) -> TacResponse:
-    response_200 = TacResponse.from_dict(response.json())
+    response_200 = TacResponse.from_dict(read_json(response))
 
     return response_200
 

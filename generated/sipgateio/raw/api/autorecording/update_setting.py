@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.get_recording_setting_response import GetRecordingSettingResponse
 from ...models.recording_settings_incoming_request import (
     RecordingSettingsIncomingRequest,
@@ -44,7 +44,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> GetRecordingSettingResponse:
-    response_200 = GetRecordingSettingResponse.from_dict(response.json())
+    response_200 = GetRecordingSettingResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.incoming_entry import IncomingEntry
 from ...types import Prepared, Response
 
@@ -37,11 +37,11 @@ def request_kwargs(
 
 def _parse(response: httpx.Response) -> IncomingEntry:
     if response.status_code == 201:
-        response_201 = IncomingEntry.from_dict(response.json())
+        response_201 = IncomingEntry.from_dict(read_json(response))
 
         return response_201
 
-    response_200 = IncomingEntry.from_dict(response.json())
+    response_200 = IncomingEntry.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.call_restriction_response import CallRestrictionResponse
 from ...models.set_call_restriction_request import SetCallRestrictionRequest
 from ...types import UNSET, Prepared, Response, Unset
@@ -44,7 +44,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> CallRestrictionResponse:
-    response_200 = CallRestrictionResponse.from_dict(response.json())
+    response_200 = CallRestrictionResponse.from_dict(read_json(response))
 
     return response_200
 

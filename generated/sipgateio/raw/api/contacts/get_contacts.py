@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.contacts_response import ContactsResponse
 from ...types import UNSET, Prepared, Response, Unset
 
@@ -47,7 +47,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> ContactsResponse:
-    response_200 = ContactsResponse.from_dict(response.json())
+    response_200 = ContactsResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.create_device_request import CreateDeviceRequest
 from ...models.device_response import DeviceResponse
 from ...types import UNSET, Prepared, Response, Unset
@@ -42,7 +42,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> DeviceResponse:
-    response_200 = DeviceResponse.from_dict(response.json())
+    response_200 = DeviceResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.simple_groups_response import SimpleGroupsResponse
 from ...types import UNSET, Prepared, Response, Unset
 
@@ -37,7 +37,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> SimpleGroupsResponse:
-    response_200 = SimpleGroupsResponse.from_dict(response.json())
+    response_200 = SimpleGroupsResponse.from_dict(read_json(response))
 
     return response_200
 

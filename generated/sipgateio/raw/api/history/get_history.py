@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.get_history_directions_item import GetHistoryDirectionsItem
 from ...models.get_history_starred_item import GetHistoryStarredItem
 from ...models.get_history_types_item import GetHistoryTypesItem
@@ -99,7 +99,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> HistoryResponse:
-    response_200 = HistoryResponse.from_dict(response.json())
+    response_200 = HistoryResponse.from_dict(read_json(response))
 
     return response_200
 

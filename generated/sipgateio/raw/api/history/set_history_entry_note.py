@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.history_entry_response import HistoryEntryResponse
 from ...models.set_history_entry_note_request import SetHistoryEntryNoteRequest
 from ...types import UNSET, Prepared, Response, Unset
@@ -42,7 +42,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> HistoryEntryResponse:
-    response_200 = HistoryEntryResponse.from_dict(response.json())
+    response_200 = HistoryEntryResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.parallel_forwardings_response import ParallelForwardingsResponse
 from ...types import Prepared, Response
 
@@ -34,7 +34,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> ParallelForwardingsResponse:
-    response_200 = ParallelForwardingsResponse.from_dict(response.json())
+    response_200 = ParallelForwardingsResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.greetings_response import GreetingsResponse
 from ...types import Prepared, Response
 
@@ -38,7 +38,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> GreetingsResponse:
-    response_200 = GreetingsResponse.from_dict(response.json())
+    response_200 = GreetingsResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.simple_phonelines_response import SimplePhonelinesResponse
 from ...types import Prepared, Response
 
@@ -32,7 +32,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> SimplePhonelinesResponse:
-    response_200 = SimplePhonelinesResponse.from_dict(response.json())
+    response_200 = SimplePhonelinesResponse.from_dict(read_json(response))
 
     return response_200
 

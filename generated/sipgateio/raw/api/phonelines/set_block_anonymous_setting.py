@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.phoneline_block_anonymous_response import PhonelineBlockAnonymousResponse
 from ...models.set_block_anonymous_settings_request import (
     SetBlockAnonymousSettingsRequest,
@@ -46,7 +46,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> PhonelineBlockAnonymousResponse:
-    response_200 = PhonelineBlockAnonymousResponse.from_dict(response.json())
+    response_200 = PhonelineBlockAnonymousResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.get_restrictions_restriction_item import GetRestrictionsRestrictionItem
 from ...models.restrictions_response import RestrictionsResponse
 from ...types import UNSET, Prepared, Response, Unset
@@ -48,7 +48,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> RestrictionsResponse:
-    response_200 = RestrictionsResponse.from_dict(response.json())
+    response_200 = RestrictionsResponse.from_dict(read_json(response))
 
     return response_200
 

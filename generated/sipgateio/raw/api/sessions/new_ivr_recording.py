@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.initiate_new_call_session_response import InitiateNewCallSessionResponse
 from ...models.new_ivr_recording_request import NewIvrRecordingRequest
 from ...types import UNSET, Prepared, Response, Unset
@@ -38,7 +38,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> InitiateNewCallSessionResponse:
-    response_200 = InitiateNewCallSessionResponse.from_dict(response.json())
+    response_200 = InitiateNewCallSessionResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.send_fax_request import SendFaxRequest
 from ...models.send_fax_session_response import SendFaxSessionResponse
 from ...types import Prepared, Response
@@ -37,7 +37,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> SendFaxSessionResponse:
-    response_200 = SendFaxSessionResponse.from_dict(response.json())
+    response_200 = SendFaxSessionResponse.from_dict(read_json(response))
 
     return response_200
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ...errors import PARSE_ERRORS, api_error, unreadable
+from ...errors import PARSE_ERRORS, api_error, read_json, unreadable
 from ...models.sms_caller_ids_response import SmsCallerIdsResponse
 from ...types import Prepared, Response
 
@@ -34,7 +34,7 @@ def request_kwargs(
 
 
 def _parse(response: httpx.Response) -> SmsCallerIdsResponse:
-    response_200 = SmsCallerIdsResponse.from_dict(response.json())
+    response_200 = SmsCallerIdsResponse.from_dict(read_json(response))
 
     return response_200
 
