@@ -64,15 +64,23 @@ def needed_key(data: Mapping[str, Any], key: str, operation: str, field: str = "
     return value
 
 
+# enum class -> its members by value: a dict lookup instead of cls(value) (~1 us) per value read
+_MEMBERS: dict[type[enum.Enum], dict[Any, Any]] = {}
+
+
 def open_enum(cls: type[E], value: object) -> E | str | None:
     """The member of ``cls`` for ``value``; an unknown value as a plain str; None stays None."""
     if value is None or isinstance(value, Unset):
         return None
     text = value.value if isinstance(value, enum.Enum) else value
+    members = _MEMBERS.get(cls)
+    if members is None:
+        members = _MEMBERS[cls] = {member.value: member for member in cls}
     try:
-        return cls(text)
-    except ValueError:
-        return str(text)
+        member: E | None = members.get(text)
+    except TypeError:  # an unhashable value is no member's
+        member = None
+    return str(text) if member is None else member
 
 
 def timestamp(value: object, operation: str, field: str) -> dt.datetime | None:

@@ -280,3 +280,32 @@ def test_a_missing_needed_field_names_the_operation_and_the_field(
     assert re.search(rf"'([\w\[\]]+\.)?{path[-1]}'", message), message  # the field, quoted
     template = re.sub(r"/(w0|f1|h1)(?=/|$)", r"/{\\w+}", re.escape(read.path.removeprefix("/v2")))
     assert re.search(f"GET {template}:", message), message  # the operation, as a template
+
+
+def test_open_enum_reads_members_unknown_values_and_gaps() -> None:
+    import enum
+
+    from sipgateio._read import open_enum
+    from sipgateio.raw.types import UNSET
+
+    class Kind(enum.StrEnum):
+        MOBILE = "MOBILE"
+        LANDLINE = "LANDLINE"
+
+    class Other(enum.StrEnum):
+        MOBILE = "MOBILE"
+        FAX = "FAX"
+
+    assert open_enum(Kind, "MOBILE") is Kind.MOBILE
+    assert open_enum(Kind, Kind.LANDLINE) is Kind.LANDLINE
+    assert open_enum(Kind, Other.MOBILE) is Kind.MOBILE  # a generated enum's member, same value
+    for unknown, text in (
+        (Other.FAX, "FAX"),
+        ("SATELLITE", "SATELLITE"),
+        (7, "7"),
+        (["x"], "['x']"),
+    ):
+        got = open_enum(Kind, unknown)
+        assert got == text and type(got) is str
+    assert open_enum(Kind, None) is None
+    assert open_enum(Kind, UNSET) is None
