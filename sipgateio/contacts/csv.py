@@ -23,15 +23,18 @@ phone column gives numbers typed by its kind, Google's ``Phone N - Type``/``Valu
 type of their row, a cell ``a ::: b`` several values; names come from a full-name column or
 from their parts (a full name alone is split at its last word); e-mails, postal addresses
 (street lines joined) and organisations with their department are kept. Numbers are kept as
-written: an import decides how to store them.
+written: an import stores them by the contacts rule
+(:func:`~sipgateio.contacts.models.import_number`). Every column the reader does not take is
+in the result's ``notes`` (its name, the header's line and the reason).
 
 :func:`prepare_import` projects sipgate's own layout ``firstname,lastname,number`` (header names
 matched case-insensitively, ignoring spaces, ``_`` and ``-``; a
 :class:`~sipgateio.errors.ValidationError` names missing ones) onto the API's CSV import: one
-number a row, normalised to E.164 with ``phonenumbers`` (national numbers in
-``default_region``, ``DE`` unless given; a number already in E.164 form is taken as it is). A
-row with a number that is not a possible phone number is skipped with the reason, never
-dropped silently.
+number a row, stored by the contacts rule of every import (kept as given unless its
+normalisation is unambiguous; no country assumed unless ``default_region`` is given), each
+change noted. A row the CSV import cannot take as it is (no number, a number that cannot be
+one, several numbers in the cell) becomes a record to create on its own, so that the contact
+is imported with its name; every other column is noted as not sent.
 
 The export format (:func:`write_csv`)
 -------------------------------------
@@ -65,7 +68,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from .._validation import is_e164, phone_number
+from .._validation import contact_number, is_e164, region_code
 from ..errors import ValidationError
 from .charset import decode_text
 from .csv_columns import Header, google_types, header_key, known_columns, read_header
@@ -74,11 +77,13 @@ from .models import (
     Contact,
     Email,
     ExportScope,
+    ImportNote,
     ParsedContact,
     ParseResult,
     PhoneNumber,
     Scope,
     SkippedRecord,
+    import_number,
     paused_gc,
     split_name,
 )
@@ -140,20 +145,25 @@ _SCOPES: dict[str, Scope | ExportScope] = {
 
 # ----------------------------------------------------------------------------- phone numbers
 
-DEFAULT_REGION = "DE"
-"""Where national numbers of an imported address book are read as dialled (``0211...``)."""
 
+def normalize_number(number: str, default_region: str | None = None) -> str:
+    """``number`` as the contacts imports store it (the contacts rule, offline).
 
-def normalize_number(number: str, default_region: str = DEFAULT_REGION) -> str:
-    """``number`` in E.164 form, e.g. ``"0211 63553355"`` → ``"+4921163553355"``.
-
-    A number already in E.164 form is returned as it is. Raises
-    :class:`~sipgateio.errors.ValidationError` (field ``number``) when ``phonenumbers`` cannot
-    parse it or it cannot be a phone number: too short or too long for its country, or a local
-    number without area code (``110``). The import paths' check, see
-    :func:`sipgateio._validation.phone_number` with ``default_region``.
+    Kept as given (trimmed) unless its normalisation is unambiguous: ``"+49 (0)211 63553355"``
+    → ``"+4921163553355"``, ``"+1 212 555 1234 ext. 12"`` → ``"+12125551234;ext=12"``;
+    ``"0211 63553355"`` stays as it is unless ``default_region`` (``"DE"``) says where it was
+    dialled, then it is ``"+4921163553355"``. Raises :class:`~sipgateio.errors.ValidationError`
+    (field ``number``) when it cannot be a number (letters, an unknown country code, an
+    impossible length), and (field ``default_region``) for a region ``phonenumbers`` does not
+    know. See :func:`sipgateio._validation.contact_number`.
     """
-    return phone_number(number, "number", default_region=default_region)
+    region = region_code(default_region, "default_region")
+    if not isinstance(number, str):
+        raise ValidationError(f"number must be a string, got {number!r}", field="number")
+    result, reason = contact_number(number, region)
+    if result is None:
+        raise ValidationError(f"{number.strip()!r} {reason}", field="number")
+    return result
 
 
 # ------------------------------------------------------------------------------------ export
@@ -444,10 +454,20 @@ class _Table:
 
     ``known`` counts the columns of a row the caller can read: the header is the first
     non-blank row (of the first :data:`_PREAMBLE`) with a known column, or the first
-    non-blank row when none has one; ``preamble`` are the lines of the rows before it.
+    non-blank row when none has one; ``preamble`` are the lines of the rows before it,
+    ``header_line`` the line where it starts.
     """
 
-    __slots__ = ("delimiter", "header", "line", "preamble", "reader", "unquoted", "width")
+    __slots__ = (
+        "delimiter",
+        "header",
+        "header_line",
+        "line",
+        "preamble",
+        "reader",
+        "unquoted",
+        "width",
+    )
 
     def __init__(
         self,
@@ -483,11 +503,13 @@ class _Table:
             if known(row) or len(candidates) >= _PREAMBLE:
                 break
         found = next((i for i, (_, row) in enumerate(candidates) if known(row)), None)
+        self.header_line = 1
         if found is None:  # nothing known: the first row is the header (and is refused)
-            self.header = candidates[0][1] if candidates else []
+            if candidates:
+                self.header_line, self.header = candidates[0]
         else:
             self.preamble = [start for start, _ in candidates[:found]]
-            self.header = candidates[found][1]
+            self.header_line, self.header = candidates[found]
         self.width = len(self.header)
         self.line = line  # physical line number of the header's last line
 
@@ -759,6 +781,50 @@ def _record(
     return ParsedContact(line, contact, given, family)
 
 
+_UNKNOWN_COLUMN = "not imported: a sipgate contact has no field for this column"
+_SECOND_COLUMN = "not imported: another column holds the same field (the first one is read)"
+_NOT_SENT = "not sent: sipgate's CSV import takes only firstname, lastname and number"
+
+
+def _column_notes(names: Iterable[str], line: int, known: str) -> list[ImportNote]:
+    """A note for each column not taken: ``known`` for a column the reader knows, else unknown."""
+    return [
+        ImportNote(
+            line, "column", name, None, known if read_header([name]).columns else _UNKNOWN_COLUMN
+        )
+        for name in names
+        if name.strip()
+    ]
+
+
+def _blank_columns(header: list[str], taken: Iterable[int] = ()) -> list[int]:
+    """The indices of the columns without a name (their values are not read)."""
+    skip = set(taken)
+    return [i for i, name in enumerate(header) if not name.strip() and i not in skip]
+
+
+def _fill(blank: list[int], filled: list[int], row: list[str]) -> None:
+    """Move the columns of ``blank`` in which ``row`` has a value to ``filled``."""
+    for index in blank:
+        if row[index].strip():
+            filled.append(index)
+    blank[:] = [i for i in blank if i not in filled]
+
+
+def _blank_notes(filled: list[int], line: int) -> list[ImportNote]:
+    return [
+        ImportNote(
+            line,
+            "column",
+            "",
+            None,
+            f"not imported: column {index + 1} has no name in the header, though rows have "
+            "values in it",
+        )
+        for index in sorted(filled)
+    ]
+
+
 def _no_columns(header: list[str]) -> ValidationError:
     found = ", ".join(repr(h) for h in header) or "none"
     return ValidationError(
@@ -787,8 +853,11 @@ def parse_csv(
     line and the reason, when it is empty, has more fields than the header, or names nobody
     (no name, organisation or e-mail address; a contact without a name is named after its
     organisation, else its e-mail address). Rows before the header (LinkedIn's notes) are
-    reported as skipped. Raises :class:`~sipgateio.errors.ValidationError` when no column of
-    the header is one the reader knows.
+    reported as skipped. Every column not read is in ``notes`` (line: the header's) with the
+    reason: a column a sipgate contact has no field for (birthday, notes, job title...), a
+    second column of a field, a column without a name that holds values. Raises
+    :class:`~sipgateio.errors.ValidationError` when no column of the header is one the
+    reader knows.
     """
     content = csv_text(text, "text")
     return _read(lambda large: _parse(_Table(content, delimiter, _columns_found, large), scope))
@@ -800,17 +869,23 @@ def _parse(table: _Table, scope: Scope | ExportScope) -> ParseResult:
         raise _no_columns(table.header)
     records: list[ParsedContact] = []
     skipped = [SkippedRecord(line, "before the header: not a record") for line in table.preamble]
+    notes = _column_notes(header.ignored, table.header_line, _SECOND_COLUMN)
+    blank = _blank_columns(table.header)
+    filled: list[int] = []
     with paused_gc():
         for line, row in table.rows():
             if isinstance(row, str):
                 skipped.append(SkippedRecord(line, row))
                 continue
+            if blank:
+                _fill(blank, filled, row)
             record = _record(row, header, scope, line)
             if isinstance(record, str):
                 skipped.append(SkippedRecord(line, record))
             else:
                 records.append(record)
-        return ParseResult(records, skipped)
+        notes += _blank_notes(filled, table.header_line)
+        return ParseResult(records, skipped, notes)
 
 
 def csv_header(text: str | bytes, *, delimiter: str | None = None) -> Header:
@@ -822,15 +897,19 @@ def csv_header(text: str | bytes, *, delimiter: str | None = None) -> Header:
 
 
 def is_import_layout(header: Header) -> bool:
-    """Whether a CSV is in sipgate's import layout: ``firstname``, ``lastname``, ``number``.
+    """Whether a CSV suits sipgate's CSV import: ``firstname``, ``lastname``, ``number``.
 
-    True when those three columns exist (any case, spaces or ``_``) and the file is not in
-    the export format (whose ``numbers`` column holds every number of a contact).
+    True when those three columns exist (any case, spaces or ``_``), ``number`` is the only
+    column of phone numbers (a second one, e.g. ``mobile``, needs a contact per row with
+    every number) and the file is not in the export format (whose ``numbers`` column holds
+    every number of a contact). Other columns do not matter: that import leaves them out,
+    and :func:`prepare_import` notes each.
     """
     if header.export_format:
         return False
     keys = {header_key(c.name) for c in header.columns}
-    return {"firstname", "lastname", "number"} <= keys
+    phones = sum(1 for c in header.columns if c.role == "phone")
+    return {"firstname", "lastname", "number"} <= keys and phones == 1
 
 
 @attrs.frozen
@@ -840,34 +919,50 @@ class CsvImport:
     ``content`` is the ``firstname,lastname,number`` CSV (LF line ends), ``base64_content`` its
     UTF-8 bytes in base64 (the ``base64Content`` of ``POST /contacts/import/csv``), ``rows``
     the number of contacts in it and ``skipped`` every record that was left out.
+    ``records`` are the rows that CSV import cannot take as they are (no number, a number that
+    cannot be one, several numbers in one cell), each to be created on its own (``POST
+    /contacts``, its numbers stored through
+    :func:`~sipgateio.contacts.models.import_body`, which notes them). ``notes`` lists every
+    number of ``content`` that was changed and every column not sent
+    (:class:`~sipgateio.contacts.models.ImportNote`, in line order).
     """
 
     content: str
     base64_content: str
     rows: int
     skipped: tuple[SkippedRecord, ...]
+    records: tuple[ParsedContact, ...] = ()
+    notes: tuple[ImportNote, ...] = ()
 
 
 def prepare_import(
-    text: str | bytes, *, delimiter: str | None = None, default_region: str = DEFAULT_REGION
+    text: str | bytes, *, delimiter: str | None = None, default_region: str | None = None
 ) -> CsvImport:
     """Project a CSV onto the API's import format ``firstname,lastname,number``.
 
-    ``text`` is a ``str`` or ``bytes`` (charset detected as by :func:`parse_csv`). Other
-    columns are left out (the endpoint takes one number per contact: the ``number`` column).
-    A row is skipped, with its line and the reason, when it is empty, has more fields than the
-    header, has neither first nor last name, has no number, or a number that is not a phone
-    number. Numbers are normalised to E.164 (see :func:`normalize_number`).
+    ``text`` is a ``str`` or ``bytes`` (charset detected as by :func:`parse_csv`). The
+    endpoint takes one number per contact (the ``number`` column): every other column is left
+    out and noted. Numbers are stored by the contacts rule (see :func:`normalize_number`): as
+    given unless their normalisation is unambiguous, no country assumed unless
+    ``default_region`` (``"DE"``) is given; each change is noted. A row is skipped, with its
+    line and the reason, when it is empty, has more fields than the header or has neither
+    first nor last name. A named row without a number, with one that cannot be a number or
+    with several (``a ::: b``) is one of the ``records`` to create on their own.
     """
+    region = region_code(default_region, "default_region")
     content = csv_text(text, "text")
     return _read(
-        lambda large: _project(
-            _Table(content, delimiter, _import_columns_found, large), default_region
-        )
+        lambda large: _project(_Table(content, delimiter, _import_columns_found, large), region)
     )
 
 
-def _project(table: _Table, default_region: str) -> CsvImport:
+def _alone(line: int, first: str, last: str, numbers: list[PhoneNumber]) -> ParsedContact:
+    """A row of sipgate's layout to be created on its own (POST /contacts)."""
+    name = f"{first} {last}".strip()
+    return ParsedContact(line, Contact("", name, None, (), tuple(numbers)), first, last)
+
+
+def _project(table: _Table, region: str | None) -> CsvImport:
     columns: dict[str, int] = {}
     for index, name in enumerate(table.header):
         columns.setdefault(_canonical(name), index)
@@ -878,12 +973,21 @@ def _project(table: _Table, default_region: str) -> CsvImport:
             f"CSV header lacks the column(s) {', '.join(missing)} (found: {found})",
             field="csv_content",
         )
-    first_index, last_index, number_index = (columns[c] for c in IMPORT_COLUMNS)
+    first_index, last_index, number_index = taken = tuple(columns[c] for c in IMPORT_COLUMNS)
+    header_line = table.header_line
+    notes = _column_notes(
+        (name for index, name in enumerate(table.header) if index not in taken),
+        header_line,
+        _NOT_SENT,
+    )
+    blank = _blank_columns(table.header, taken)
+    filled: list[int] = []
     lines = ["firstname,lastname,number\n"]
     skipped: list[SkippedRecord] = []
+    alone: list[ParsedContact] = []
     quoting_chunks, quoting_write = _writer(",", "\n")
     # Unquoted comma-separated input has no field holding a comma, quote or line break: its
-    # projection needs no quoting (E.164 numbers never do).
+    # projection needs no quoting (no stored number holds one either).
     plain = table.unquoted and table.delimiter == ","
     # The hot loop of a CSV import: no generator, no per-row function call on the common path.
     skipped.extend(
@@ -901,6 +1005,8 @@ def _project(table: _Table, default_region: str) -> CsvImport:
                     skipped.append(SkippedRecord(start, fitted))
                     continue
                 row = fitted
+            if blank:
+                _fill(blank, filled, row)
             first, last = row[first_index].strip(), row[last_index].strip()
             number = row[number_index]
             if not (first or last):
@@ -912,15 +1018,17 @@ def _project(table: _Table, default_region: str) -> CsvImport:
                 skipped.append(SkippedRecord(start, reason))
                 continue
             if not is_e164(number):
-                number = number.strip()
-                if not number:
-                    skipped.append(SkippedRecord(start, "no number"))
+                values = _values(number)
+                if len(values) != 1:  # none, or several (a ::: b): a contact on its own
+                    alone.append(_alone(start, first, last, [PhoneNumber(v) for v in values]))
                     continue
-                try:
-                    number = phone_number(number, "number", default_region=default_region)
-                except ValidationError as exc:
-                    skipped.append(SkippedRecord(start, str(exc)))
+                stored, note = import_number(values[0], start, region)
+                if stored is None:  # the contact without it; import_body notes why
+                    alone.append(_alone(start, first, last, [PhoneNumber(values[0])]))
                     continue
+                if note is not None:
+                    notes.append(note)
+                number = stored
             if plain:
                 lines.append(f"{first},{last},{number}\n")
                 continue
@@ -931,9 +1039,12 @@ def _project(table: _Table, default_region: str) -> CsvImport:
                 quoting_write((first, last, number))
                 lines.append(quoting_chunks.pop())
         content = "".join(lines)
+    notes += _blank_notes(filled, header_line)
     return CsvImport(
         content,
         base64.b64encode(content.encode()).decode("ascii"),
         len(lines) - 1,
         tuple(skipped),
+        tuple(alone),
+        tuple(sorted(notes, key=lambda n: n.line)),
     )

@@ -50,6 +50,7 @@ __all__ = [
     "contacts_from_api",
     "gc_pause_enabled",
     "import_body",
+    "import_number",
     "import_numbers",
     "pause_gc_during_conversions",
     "paused_gc",
@@ -178,7 +179,9 @@ class ImportNote:
     ``line`` is the CSV line or the card's ordinal (as in :class:`SkippedRecord`); ``field``
     names the value (``"number"``); ``original`` is the value as the file had it; ``result``
     what was stored instead, or ``None`` when it was left out (the contact was imported
-    without it); ``reason`` says why. ``result == original`` means it was kept as given
+    without it); ``reason`` says why. A CSV column not imported at all is one note with
+    ``field="column"``, ``original`` its name (``""`` for a column without one), ``line``
+    the header's line and ``result`` None. ``result == original`` means it was kept as given
     though something about it was doubtful (e.g. a short number with ``default_region``).
     """
 
@@ -425,12 +428,26 @@ def import_numbers(
     kept: list[PhoneNumber] = []
     notes: list[ImportNote] = []
     for n in numbers:
-        result, reason = contact_number(n.number, default_region)
-        if reason:
-            notes.append(ImportNote(line, "number", n.number, result, reason))
+        result, note = import_number(n.number, line, default_region)
+        if note is not None:
+            notes.append(note)
         if result is not None:
             kept.append(n if result == n.number else PhoneNumber(result, n.type))
     return tuple(kept), notes
+
+
+def import_number(
+    number: str, line: int, default_region: str | None = None
+) -> tuple[str | None, ImportNote | None]:
+    """How an import stores one ``number`` of the record at ``line``: ``(stored, note)``.
+
+    ``stored`` is the number as given (trimmed), or its unambiguous normalisation, or None
+    when it cannot be a number (see :func:`sipgateio._validation.contact_number`); ``note``
+    says what was changed or left out and why (None when the number is kept as given). Every
+    contacts import stores its numbers through this function.
+    """
+    result, reason = contact_number(number, default_region)
+    return result, ImportNote(line, "number", number, result, reason) if reason else None
 
 
 def import_body(

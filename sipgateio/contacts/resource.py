@@ -589,6 +589,11 @@ def _bodies(
     return bodies, notes
 
 
+def _after(progress: Progress, done: int) -> Progress:
+    """``progress`` for the requests that follow ``done`` others of the same call."""
+    return lambda d, t: progress(done + d, done + t)
+
+
 def _create_all(
     bodies: list[tuple[int, dict[str, Any]]],
     skipped: list[SkippedRecord],
@@ -596,12 +601,14 @@ def _create_all(
     concurrency: int | None,
     progress: Progress | None,
     notes: Iterable[ImportNote] = (),
+    imported: int = 0,
 ) -> Op[ImportReport]:
     """Create a contact from each ``(line, body)`` (POST /contacts, ``concurrency`` at once).
 
     A record the API refuses (400, 409, 422) joins ``skipped``; any other error stops the
     run and is raised as :class:`ContactsImportError` with the report so far. ``notes``
-    (values the conversion changed or left out) go into the report, in line order.
+    (values the conversion changed or left out) go into the report, in line order;
+    ``imported`` contacts were created before (by sipgate's CSV import).
     """
     outcomes = yield from send_all(
         Batch(
@@ -624,7 +631,9 @@ def _create_all(
         else:
             failed[line] = error
     skipped.sort(key=lambda s: s.line)
-    report = ImportReport(len(done.succeeded), skipped, sorted(notes, key=lambda n: n.line))
+    report = ImportReport(
+        imported + len(done.succeeded), skipped, sorted(notes, key=lambda n: n.line)
+    )
     if failed:
         raise ContactsImportError(report, failed, tuple(done.not_attempted), what) from done.cause
     return report
@@ -727,6 +736,7 @@ class ContactsResource(Resource[M]):
         csv_content: str | bytes,
         *,
         scope: Scope = Scope.PRIVATE,
+        default_region: str | None = None,
         concurrency: int | None = None,
         progress: Progress | None = None,
     ) -> Op[ImportReport]:
@@ -736,46 +746,66 @@ class ContactsResource(Resource[M]):
         UTF-8, else Windows-1252). Two ways, chosen by the header:
 
         * sipgate's own layout, the columns ``firstname``, ``lastname`` and ``number`` (any
-          order, any case): sipgate's CSV import (POST /contacts/import/csv, one request),
-          one number a row, in E.164 form (national numbers are taken as German); other
-          columns are not sent. Rows it cannot take (no name, no number, not a phone number,
-          malformed) are listed in the report with their line.
+          order, any case) with no other column of numbers: sipgate's CSV import (POST
+          /contacts/import/csv, one request), one number a row; other columns are not sent,
+          and the report notes each. A named row that import cannot take as it is (no number,
+          one that cannot be a number, several in one cell) is created on its own with POST
+          /contacts, with its name and the numbers that can be stored.
         * any other layout (Google Contacts, Outlook in English or German, Thunderbird,
           LinkedIn, CRM exports, :meth:`export_as_csv`; see
           :func:`sipgateio.contacts.csv.parse_csv`), or ``scope=Scope.SHARED``: a contact
           per row with every number, e-mail, address and organisation of the row, created
-          with POST /contacts, ``concurrency`` at once (default: the client's);
-          ``progress(done, total)`` is called after each. Rows it cannot take, and rows the
-          API refuses (HTTP 400, 409, 422), are listed in the report with their line; any
-          other error stops the import: :class:`ContactsImportError` carries the report.
+          with POST /contacts; every column not read is noted in the report.
 
-        A CSV without any row to send sends nothing.
+        Numbers are stored as given unless their normalisation is unambiguous (see
+        :func:`~sipgateio.contacts.models.import_numbers`): no country is assumed unless
+        ``default_region`` (``"DE"``) says where national numbers were dialled. Every number
+        changed or left out is in the report's ``notes`` with its line and the reason; a row
+        is imported with its other fields when one of its numbers is left out. Rows it cannot
+        take (no name, malformed), and rows the API refuses (HTTP 400, 409, 422), are in
+        ``skipped`` with their line. POST /contacts runs ``concurrency`` at once (default:
+        the client's); ``progress(done, total)`` is called after each request. Any other
+        error stops the import: :class:`ContactsImportError` carries the report (an error of
+        the CSV import request itself is raised as it is). A CSV without any row to send
+        sends nothing.
         """
         text = csv_text(csv_content, "csv_content")
         scope_ = _write_scope(scope)
+        region = region_code(default_region, "default_region")
         limit, report = check_concurrency(concurrency), check_progress(progress)
         try:
             if scope_ is Scope.PRIVATE and is_import_layout(csv_header(text)):
-                upload = prepare_import(text)
+                upload = prepare_import(text, default_region=region)
             else:
                 parsed = parse_csv(text, scope=scope_)
                 upload = None
         except ValidationError as exc:
             raise _naming("csv_content", exc) from None
-        if upload is not None:
-            if upload.rows:
-                yield from fetch(
-                    import_from_csv.prepare(
-                        body=ImportCSVRequest(base_64_content=upload.base64_content)
-                    )
+        if upload is None:
+            bodies, notes = _bodies(parsed.records, region)
+            notes[:0] = parsed.notes
+            return (
+                yield from _create_all(bodies, list(parsed.skipped), "rows", limit, report, notes)
+            )
+        sent = 1 if upload.rows else 0  # the CSV import: one request
+        total = sent + len(upload.records)
+        if sent:
+            yield from fetch(
+                import_from_csv.prepare(
+                    body=ImportCSVRequest(base_64_content=upload.base64_content)
                 )
-                if report is not None:
-                    report(1, 1)
-            return ImportReport(upload.rows, list(upload.skipped))
-        skipped = list(parsed.skipped)
-        bodies, notes = _bodies(parsed.records)
-        notes[:0] = parsed.notes
-        return (yield from _create_all(bodies, skipped, "rows", limit, report, notes))
+            )
+            if report is not None:
+                report(1, total)
+        bodies, notes = _bodies(upload.records, region)
+        notes[:0] = upload.notes
+        if report is not None and sent:
+            report = _after(report, sent)
+        return (
+            yield from _create_all(
+                bodies, list(upload.skipped), "rows", limit, report, notes, imported=upload.rows
+            )
+        )
 
     @operation
     def import_vcard_string(

@@ -15,6 +15,7 @@ from sipgateio.contacts import (
     Contact,
     Email,
     ExportScope,
+    ImportNote,
     PhoneNumber,
     Scope,
     SkippedRecord,
@@ -145,17 +146,118 @@ def test_import_projection(sample: Sample) -> None:
         "Alan,Turing,+4921163553355\n"
         "Grace,Hopper,+12025550123\n"
         "Linus,Torvalds,+358401234567\n"
+        "Margaret,Hamilton,12\n"  # a short number: sipgate decides, as for sending
     )
     assert base64.b64decode(upload.base64_content).decode("utf-8") == upload.content
-    assert upload.rows == 3
-    assert [(s.line, s.reason.split(":")[0]) for s in upload.skipped] == [
-        (5, "empty record"),
-        (6, "no number"),
-        (7, "'not a number' is not a phone number (it contains letters)"),
-        (8, "no name (firstname and lastname are empty)"),
-        (9, "the record has 6 fields, the header 4"),
-        (12, "'12' is not a phone number"),
+    assert upload.rows == 4
+    assert upload.skipped == (
+        SkippedRecord(5, "empty record"),
+        SkippedRecord(8, "no name (firstname and lastname are empty)"),
+        SkippedRecord(9, "the record has 6 fields, the header 4"),
+    )
+    # named rows the CSV import cannot take are contacts of their own, with their name
+    assert [(r.line, r.contact.name, r.contact.numbers) for r in upload.records] == [
+        (6, "Konrad Zuse", ()),
+        (7, "Ada", (PhoneNumber("not a number"),)),  # import_body leaves it out, noted
     ]
+    assert (upload.records[1].given, upload.records[1].family) == ("Ada", "")
+    assert upload.notes == (
+        ImportNote(
+            1,
+            "column",
+            "note",
+            None,
+            "not imported: a sipgate contact has no field for this column",
+        ),
+    )
+
+
+def test_import_projection_keeps_numbers_by_the_contacts_rule() -> None:
+    text = (
+        "firstname,lastname,number,email\n"
+        "Ada,Lovelace,0211 63553355,ada@example.com\n"  # no country: kept as given
+        "Alan,Turing,+44 20 7946 0958,\n"  # country code: E.164, noted
+        "Grace,Hopper,+1 212 555 1234 ext. 12,\n"  # extension kept
+        "Emmy,Noether,110,\n"
+        "Hedy,Lamarr,+4915799912345 ::: 0157 99912346,\n"  # several: a contact of its own
+    )
+    upload = prepare_import(text)
+    assert upload.content == (
+        "firstname,lastname,number\n"
+        "Ada,Lovelace,0211 63553355\n"
+        "Alan,Turing,+442079460958\n"
+        "Grace,Hopper,+12125551234;ext=12\n"
+        "Emmy,Noether,110\n"
+    )
+    assert [(n.line, n.field, n.original, n.result) for n in upload.notes] == [
+        (1, "column", "email", None),
+        (3, "number", "+44 20 7946 0958", "+442079460958"),
+        (4, "number", "+1 212 555 1234 ext. 12", "+12125551234;ext=12"),
+    ]
+    assert upload.notes[0].reason == (
+        "not sent: sipgate's CSV import takes only firstname, lastname and number"
+    )
+    assert upload.notes[2].reason == "written in E.164 form, extension kept"
+    (hedy,) = upload.records
+    assert (hedy.line, hedy.contact.numbers) == (
+        6,
+        (PhoneNumber("+4915799912345"), PhoneNumber("0157 99912346")),
+    )
+    # with the region the national numbers were dialled in, unambiguous ones become E.164
+    upload = prepare_import(text, default_region="de")
+    assert upload.content.splitlines()[1:2] == ["Ada,Lovelace,+4921163553355"]
+    assert upload.content.splitlines()[4] == "Emmy,Noether,110"  # not unambiguous: kept
+    assert [(n.line, n.original, n.result, n.reason) for n in upload.notes[1:2]] == [
+        (2, "0211 63553355", "+4921163553355", "national number read as dialled in DE")
+    ]
+    assert upload.notes[-1] == ImportNote(
+        5, "number", "110", "110", "kept as given: a short or local number in DE (no area code)"
+    )
+    with pytest.raises(ValidationError) as info:
+        prepare_import(text, default_region="Germany")
+    assert info.value.field == "default_region"
+
+
+def test_columns_not_read_are_noted_with_the_header_line() -> None:
+    text = (
+        "Export of 2024-05-01\n"
+        "\n"
+        "First Name,Birthday,Phone,First Name,,Notes,\n"
+        "Ada,1815-12-10,+4921163553355,Augusta,met at a ball,,\n"
+        "Alan,,+4930123456,,,,\n"
+    )
+    result = parse_csv(text)
+    assert result.skipped == (SkippedRecord(1, "before the header: not a record"),)
+    assert result.notes == (
+        ImportNote(
+            3,
+            "column",
+            "Birthday",
+            None,
+            "not imported: a sipgate contact has no field for this column",
+        ),
+        ImportNote(
+            3,
+            "column",
+            "First Name",
+            None,
+            "not imported: another column holds the same field (the first one is read)",
+        ),
+        ImportNote(
+            3,
+            "column",
+            "Notes",
+            None,
+            "not imported: a sipgate contact has no field for this column",
+        ),
+        ImportNote(
+            3,
+            "column",
+            "",
+            None,
+            "not imported: column 5 has no name in the header, though rows have values in it",
+        ),
+    )  # the last column has neither a name nor values: nothing is lost there
 
 
 def test_import_projection_is_utf8_and_quotes_fields(sample: Sample) -> None:
@@ -219,7 +321,11 @@ def test_cr_line_ends_and_short_rows() -> None:
         (2, "Ada Lovelace"),
         (3, "Alan Turing"),
     ]
-    assert prepare_import(text).skipped == (SkippedRecord(3, "no number"),)
+    upload = prepare_import(text)
+    assert (upload.rows, upload.skipped) == (1, ())
+    assert [(r.line, r.contact.name, r.contact.numbers) for r in upload.records] == [
+        (3, "Alan Turing", ())
+    ]
 
 
 def test_unknown_scope_is_skipped() -> None:
@@ -243,24 +349,34 @@ def test_escaped_items_read_back() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "e164"),
+    ("raw", "stored"),
     [
         ("+4921163553355", "+4921163553355"),
-        ("0211 63553355", "+4921163553355"),
+        (" 0211 63553355 ", "0211 63553355"),  # no country assumed
+        ("110", "110"),
         ("+49 (0)211 63553355", "+4921163553355"),
         ("0049 211 63553355", "+4921163553355"),
         ("+1 (202) 555-0123", "+12025550123"),
+        ("+4912368712", "+4912368712"),  # possible, if not assigned: sipgate decides
+        ("+1 212 555 1234 ext. 12", "+12125551234;ext=12"),
     ],
 )
-def test_normalize_number(raw: str, e164: str) -> None:
-    assert normalize_number(raw) == e164
+def test_normalize_number_is_the_contacts_rule(raw: str, stored: str) -> None:
+    assert normalize_number(raw) == stored
 
 
 def test_normalize_number_with_region() -> None:
     assert normalize_number("020 7946 0958", "GB") == "+442079460958"
+    assert normalize_number("0211 63553355", "de") == "+4921163553355"
+    assert normalize_number("110", "DE") == "110"  # not unambiguous: kept
+    with pytest.raises(ValidationError) as info:
+        normalize_number("0211 63553355", "XX")
+    assert info.value.field == "default_region"
 
 
-@pytest.mark.parametrize("raw", ["", "abc", "110", "+99 123456", "+49 1234567890123456789"])
+@pytest.mark.parametrize(
+    "raw", ["", "abc", "1", "+99 123456", "+49 1234567890123456789", "0211 12345678901234567"]
+)
 def test_normalize_number_rejects(raw: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalize_number(raw)

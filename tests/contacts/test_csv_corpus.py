@@ -15,6 +15,7 @@ import pytest
 import sipgateio
 from sipgateio.contacts import Address, Email, PhoneNumber, Scope
 from sipgateio.contacts.csv import csv_header, is_import_layout, parse_csv
+from sipgateio.contacts.models import import_number
 from tests.apistub import Answer, APIStub
 from tests.conftest import Flavour
 
@@ -55,13 +56,36 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, list[tuple[int, str]]]] = {
     "thunderbird__export.csv": (2, 0, 2, 0, 0, []),
 }
 
+# file: numbers (kept as given, changed, left out) without a region and with "US", columns not read
+NUMBERS: dict[str, tuple[tuple[int, int, int], tuple[int, int, int], int]] = {
+    "chatwoot__contacts.csv": ((0, 0, 0), (0, 0, 0), 3),
+    "constellation__google_contacts.csv": ((1, 0, 0), (0, 1, 0), 1),  # (757) 555-0101
+    "constellation__linkedin_connections.csv": ((0, 0, 0), (0, 0, 0), 3),
+    "contactimporter__contacts.csv": ((1, 0, 0), (1, 0, 0), 2),
+    "monica__single_contact_stub.csv": ((0, 0, 0), (0, 0, 0), 0),
+    "notengobattery__contacts.csv": ((0, 0, 1), (0, 0, 1), 2),  # (+57) 320 432 05 09
+    "openxchange__outlook_de_bug9367.csv": ((0, 0, 14), (0, 0, 14), 39),  # names, not numbers
+    "rolomind__custom.csv": ((2, 1, 0), (2, 1, 0), 2),
+    "rolomind__google.csv": ((0, 3, 0), (0, 3, 0), 3),
+    "rolomind__linkedin.csv": ((0, 0, 0), (0, 0, 0), 3),
+    "rolomind__rolodex.csv": ((3, 0, 0), (3, 0, 0), 4),  # 555-0123: local, kept
+    "roundcube__all.csv": ((13, 0, 0), (13, 0, 0), 23),
+    "roundcube__email.csv": ((0, 0, 0), (0, 0, 0), 0),
+    "roundcube__gmail.csv": ((0, 0, 7), (0, 0, 7), 33),  # placeholders like "pager"
+    "roundcube__outlook.csv": ((0, 0, 0), (0, 0, 0), 0),
+    "roundcube__tb_plain.csv": ((0, 0, 5), (0, 0, 5), 13),
+    "thunderbird__basic_csv_addressbook.csv": ((0, 0, 0), (0, 0, 0), 13),
+    "thunderbird__csv_semicolon.csv": ((0, 0, 0), (0, 0, 0), 0),
+    "thunderbird__export.csv": ((0, 0, 0), (0, 0, 0), 13),
+}
+
 
 def corpus(name: str) -> bytes:
     return (CORPUS / name).read_bytes()
 
 
 def test_the_corpus_is_what_the_expectations_describe() -> None:
-    assert sorted(p.name for p in CORPUS.glob("*.csv")) == sorted(EXPECTED)
+    assert sorted(p.name for p in CORPUS.glob("*.csv")) == sorted(EXPECTED) == sorted(NUMBERS)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -174,3 +198,47 @@ def test_the_corpus_imports_through_post_contacts_and_accounts_for_every_row(
     assert report.imported + len(report.skipped) == len(parsed.records) + len(parsed.skipped)
     assert {s.line for s in report.skipped} >= {s.line for s in parsed.skipped}
     assert isinstance(report, sipgateio.ImportReport)
+
+
+def tally_numbers(name: str, region: str | None) -> tuple[int, int, int]:
+    """(kept as given, changed, left out) of the numbers of a file, by the contacts rule."""
+    kept = changed = left_out = 0
+    for record in parse_csv(corpus(name)).records:
+        for n in record.contact.numbers:
+            stored, note = import_number(n.number, record.line, region)
+            if stored is None:
+                left_out += 1
+                assert note is not None and note.result is None and note.line == record.line
+            elif stored == n.number.strip():
+                kept += 1
+            else:
+                changed += 1
+                assert note is not None and note.result == stored and note.reason
+    return kept, changed, left_out
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_numbers_and_columns_of_the_corpus_by_the_contacts_rule(name: str) -> None:
+    without_region, us, columns = NUMBERS[name]
+    assert tally_numbers(name, None) == without_region
+    assert tally_numbers(name, "US") == us
+    notes = parse_csv(corpus(name)).notes
+    assert sum(1 for n in notes if n.field == "column") == columns
+    header = csv_header(corpus(name))
+    assert {n.original for n in notes if n.field == "column"} == set(header.ignored)
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_the_corpus_import_reports_every_number_and_column_not_kept(
+    flavour: Flavour, api: APIStub, name: str
+) -> None:
+    api.reply("POST", "/v2/contacts", Answer(204))
+    (kept, changed, left_out), _, columns = NUMBERS[name]
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(corpus(name)))
+    stored = [n["number"] for r in api.sent("POST", "/v2/contacts") for n in r.json["numbers"]]
+    assert len(stored) == kept + changed
+    number_notes = [n for n in report.notes if n.field == "number"]
+    assert sum(1 for n in number_notes if n.result is None) == left_out
+    assert sum(1 for n in number_notes if n.result is not None) == changed
+    assert sum(1 for n in report.notes if n.field == "column") == columns
+    assert [n.line for n in report.notes] == sorted(n.line for n in report.notes)

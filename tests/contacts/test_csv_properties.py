@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sipgateio.contacts import (
+    EXPORT_COLUMNS,
     Contact,
     PhoneNumber,
     parse_csv,
@@ -17,7 +18,7 @@ from tests.contacts import strategies as s
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-# CSV import normalises numbers to E.164: contacts exported from sipgate carry E.164 numbers.
+# Contacts exported from sipgate carry E.164 numbers, which every import keeps as they are.
 csv_contacts = s.contacts(number_values=s.e164)
 
 
@@ -39,8 +40,15 @@ def test_import_projection_of_an_export_has_one_row_per_contact_with_a_number(
     upload = prepare_import(write_csv(contacts))
     with_number = [c for c in contacts if c.numbers]
     assert upload.rows == len(with_number)
-    assert len(upload.skipped) == len(contacts) - len(with_number)
-    assert all(skip.reason == "no number" for skip in upload.skipped)
+    assert upload.skipped == ()
+    # a contact without a number is one to create on its own, with its name
+    assert [r.contact for r in upload.records] == [
+        Contact("", " ".join(split_name(c.name)).strip()) for c in contacts if not c.numbers
+    ]
+    # every column but the three is noted as not sent (numbers in E.164 need no note)
+    assert [n.original for n in upload.notes] == [
+        c for c in EXPORT_COLUMNS if c not in ("firstname", "lastname", "number")
+    ]
     # The API's columns only: the name from first and last name, the first number.
     assert parse_csv(upload.content).contacts == [
         Contact(

@@ -131,6 +131,10 @@ def test_sipgate_layout_is_recognised() -> None:
     assert is_import_layout(csv_header("First Name;Last_Name;NUMBER;email\n"))
     assert not is_import_layout(csv_header("First Name,Last Name,Phone\n"))
     assert not is_import_layout(csv_header("firstname,lastname,number,numbers\n"))  # export
+    # a second column of numbers: the CSV import would lose it
+    assert not is_import_layout(csv_header("firstname,lastname,number,mobile\n"))
+    assert not is_import_layout(csv_header("firstname,lastname,number,number\n"))
+    assert is_import_layout(csv_header("firstname,lastname,number,birthday,company\n"))
 
 
 def test_rows_before_the_header_and_a_name_from_parts() -> None:

@@ -416,10 +416,11 @@ def uploaded(api: APIStub) -> str:
     return base64.b64decode(request.json["base64Content"]).decode("utf-8")
 
 
-def test_csv_import_sends_the_projection_and_reports_skipped_rows(
+def test_csv_import_sends_the_projection_and_reports_every_row(
     flavour: Flavour, api: APIStub
 ) -> None:
     api.reply("POST", IMPORT, Answer(204))
+    api.reply("POST", CONTACTS, Answer(204))
     text = (
         "\ufeffNumber;Last Name;First Name;E-Mail\r\n"
         "+4921163553355;Turing;Alan;alan@example.com\r\n"
@@ -429,19 +430,124 @@ def test_csv_import_sends_the_projection_and_reports_skipped_rows(
         "+49211;;;\r\n"
         "12;Short;Number;\r\n"
         '"+4915799912345";"Grace ""Amazing""";"Hopper\nRear Admiral";x\r\n'
+        "reception;Desk;Front;\r\n"
     )
-    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text))
+    seen: list[tuple[int, int]] = []
+    report = flavour.run(
+        lambda c: c.contacts.import_from_csv_string(
+            text, progress=lambda d, t: seen.append((d, t)), concurrency=1
+        )
+    )
     assert uploaded(api) == (
         "firstname,lastname,number\n"
         "Alan,Turing,+4921163553355\n"
-        "Ada,Lovelace; Countess,+4915799912345\n"
+        "Ada,Lovelace; Countess,0157 99912345\n"  # no country assumed: kept as given
+        "Number,Short,12\n"
         '"Hopper\nRear Admiral","Grace ""Amazing""",+4915799912345\n'
     )
-    assert isinstance(report, ImportReport) and report.imported == 3
-    assert [s.line for s in report.skipped] == [4, 6, 7]
-    assert report.skipped[0] == SkippedRecord(4, "no number")
-    assert "no name" in report.skipped[1].reason
-    assert "'12'" in report.skipped[2].reason
+    # the named rows that import cannot take are created with their name
+    alone = [(r.json["name"], r.json["numbers"]) for r in api.sent("POST", CONTACTS)]
+    assert alone == [("Noname Nobody", []), ("Front Desk", [])]
+    assert isinstance(report, ImportReport) and report.imported == 6
+    assert report.skipped == [SkippedRecord(6, "no name (firstname and lastname are empty)")]
+    assert report.notes == (
+        ImportNote(
+            1,
+            "column",
+            "E-Mail",
+            None,
+            "not sent: sipgate's CSV import takes only firstname, lastname and number",
+        ),
+        ImportNote(10, "number", "reception", None, "is not a phone number (it contains letters)"),
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_csv_import_in_sipgate_layout_with_a_region(flavour: Flavour, api: APIStub) -> None:
+    api.reply("POST", IMPORT, Answer(204))
+    text = "firstname,lastname,number\nAda,Lovelace,0211 63553355\nEmmy,Noether,110\n"
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text, default_region="DE"))
+    assert uploaded(api) == (
+        "firstname,lastname,number\nAda,Lovelace,+4921163553355\nEmmy,Noether,110\n"
+    )
+    assert [(n.line, n.original, n.result) for n in report.notes] == [
+        (2, "0211 63553355", "+4921163553355"),
+        (3, "110", "110"),  # kept as given, and said why
+    ]
+    assert report.imported == 2 and not api.sent("POST", CONTACTS)
+
+
+@pytest.mark.parametrize("region", ["Germany", "XX", "", 49])
+def test_csv_import_refuses_an_unknown_region(
+    flavour: Flavour, api: APIStub, region: object
+) -> None:
+    rejected(
+        flavour,
+        api,
+        lambda c: c.contacts.import_from_csv_string(
+            "firstname,lastname,number\nA,B,+4915799912345\n", default_region=region
+        ),
+        "default_region",
+    )
+
+
+def test_csv_import_with_a_second_number_column_creates_contacts_with_both(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    text = (
+        "firstname,lastname,number,mobile,birthday\n"
+        "Ada,Lovelace,0211 63553355,+49 157 1234567,1815\n"
+    )
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text, default_region="DE"))
+    assert not api.sent("POST", IMPORT)
+    (request,) = api.sent("POST", CONTACTS)
+    assert request.json["numbers"] == [
+        {"number": "+4921163553355", "type": []},
+        {"number": "+491571234567", "type": ["cell"]},
+    ]
+    assert [(n.line, n.field, n.original) for n in report.notes] == [
+        (1, "column", "birthday"),
+        (2, "number", "0211 63553355"),
+        (2, "number", "+49 157 1234567"),
+    ]
+
+
+def test_csv_import_of_an_export_notes_numbers_by_the_contacts_rule(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", CONTACTS, Answer(204))
+    text = (
+        "Name,Phone 1 - Type,Phone 1 - Value,Job Title\n"
+        "Ada Lovelace,Mobile,0157 99912345 ::: call me,Countess\n"
+    )
+    report = flavour.run(lambda c: c.contacts.import_from_csv_string(text))
+    (request,) = api.sent("POST", CONTACTS)
+    assert request.json["name"] == "Ada Lovelace"
+    assert request.json["numbers"] == [{"number": "0157 99912345", "type": ["cell"]}]
+    assert report.notes == (
+        ImportNote(
+            1,
+            "column",
+            "Job Title",
+            None,
+            "not imported: a sipgate contact has no field for this column",
+        ),
+        ImportNote(2, "number", "call me", None, "is not a phone number (it contains letters)"),
+    )
+
+
+def test_csv_import_stopped_after_the_csv_request_reports_its_rows(
+    flavour: Flavour, api: APIStub
+) -> None:
+    api.reply("POST", IMPORT, Answer(204))
+    api.reply("POST", CONTACTS, Answer(503, json={"message": "down"}))
+    text = "firstname,lastname,number\nAda,Lovelace,+4915799912345\nAlan,Turing,\n"
+    with pytest.raises(ContactsImportError) as info:
+        flavour.run(lambda c: c.contacts.import_from_csv_string(text))
+    assert info.value.report.imported == 1
+    assert list(info.value.failed) == [3]
+    assert isinstance(info.value.__cause__, errors.ServerError)
 
 
 def test_csv_import_keeps_non_latin_names_in_utf8(flavour: Flavour, api: APIStub) -> None:
