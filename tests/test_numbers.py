@@ -188,6 +188,17 @@ def test_contacts_filter_passes_the_number_as_given(
     assert api.requests[0].query["phonenumbers"] == [expected]
 
 
+@pytest.mark.parametrize(("given", "expected"), FILTERED)
+@pytest.mark.parametrize("side", ["from_", "to"])
+def test_call_list_filter_passes_the_number_as_given(
+    flavour: Flavour, api: APIStub, given: str, expected: str, side: str
+) -> None:
+    api.reply("GET", "/v2/history", json={"items": [], "totalCount": 0})
+    flavour.run(lambda c: c.call.list(**{side: given}))
+    (request,) = api.requests  # numbers: the history only (RTCM does not tell them)
+    assert request.query["phonenumber"] == [expected]
+
+
 @pytest.mark.parametrize("bad", ["", "  ", 4921163553355])
 def test_filters_refuse_only_what_is_no_text(flavour: Flavour, api: APIStub, bad: Any) -> None:
     with pytest.raises(sipgateio.ValidationError) as info:
@@ -199,6 +210,9 @@ def test_filters_refuse_only_what_is_no_text(flavour: Flavour, api: APIStub, bad
         lambda c: c.contacts.get(ExportScope.PRIVATE, filter=ContactsExportFilter([bad])),
         "filter",
     )
+    for side in ("from_", "to"):
+        error = rejected(flavour, api, lambda c, side=side: c.call.list(**{side: bad}), side)
+        assert "must be a phone number as a non-empty string" in str(error)
     with pytest.raises(sipgateio.ValidationError):
         filter_number(bad, "x")
 

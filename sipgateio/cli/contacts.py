@@ -50,13 +50,15 @@ def _import_format(path: Path, content: bytes, given: FileFormat | None) -> File
     return FileFormat.vcard if b"BEGIN:VCARD" in content[:4096].upper() else FileFormat.csv
 
 
-def _vcard_text(path: Path, content: bytes) -> str:
+def _region(value: str | None) -> str | None:
+    """``--region`` as a region code (``de`` → ``DE``); a usage error (exit 2) otherwise."""
+    from .._validation import region_code
+
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            f"{path} is not UTF-8 text (byte {error.start}): save it as UTF-8 and try again",
-            field="FILE",
+        return region_code(value, "--region")
+    except ValidationError:
+        raise typer.BadParameter(
+            f"{value!r} is not a region code: two letters such as DE, AT, CH, US"
         ) from None
 
 
@@ -80,25 +82,45 @@ def import_(
         int | None,
         typer.Option(min=1, help="Contacts created at once (default: the client's, 64)."),
     ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            callback=_region,
+            help="Where the file's national numbers were dialled (DE, AT, US...): those that "
+            "are unambiguous there are stored in E.164 form. Default: numbers without country "
+            "code are stored as written.",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Import contacts from a CSV or vCard file; every row left out is listed with its reason.
 
     CSV in sipgate's layout (firstname, lastname, number) goes to sipgate's CSV import in one
     request; other layouts (Google, Outlook, Thunderbird... exports) and vCards create one
-    contact per row or card, with every number, e-mail and address.
+    contact per row or card, with every number, e-mail and address. Every number changed or
+    left out, and every column not imported, is listed too.
     """
     st = state(ctx, json_output)
     content = file.read_bytes()
     kind = _import_format(file, content, file_format)
     with st.client() as client, st.out.progress(f"importing {file.name}") as bar:
-        if kind is FileFormat.csv:  # the charset is detected by the library
+        # bytes: the library detects the charset (BOM, UTF-16, UTF-8, cp1252, vCard CHARSET)
+        if kind is FileFormat.csv:
             report = client.contacts.import_from_csv_string(
-                content, scope=scope, concurrency=concurrency, progress=bar.update
+                content,
+                scope=scope,
+                default_region=region,
+                concurrency=concurrency,
+                progress=bar.update,
             )
         else:
             report = client.contacts.import_vcard_string(
-                _vcard_text(file, content), scope, concurrency=concurrency, progress=bar.update
+                content,
+                scope,
+                default_region=region,
+                concurrency=concurrency,
+                progress=bar.update,
             )
     st.out.result(report, lambda: _show_report(st.out, report, kind))
 
@@ -109,7 +131,7 @@ def _show_report(out: Any, report: ImportReport, kind: FileFormat) -> None:
     if report.skipped:
         out.table(None, [place, "reason"], [[s.line, s.reason] for s in report.skipped])
     if report.notes:
-        out.say(f"{len(report.notes)} values changed or left out of imported contacts")
+        out.say(f"{len(report.notes)} values changed or left out (numbers, columns)")
         out.table(
             None,
             [place, "field", "given", "stored", "reason"],

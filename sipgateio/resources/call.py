@@ -35,6 +35,7 @@ from .._read import listed, missing
 from .._validation import (
     aware_datetime,
     extension_id,
+    filter_number,
     is_extension,
     items,
     non_empty,
@@ -327,8 +328,8 @@ class _CallFilter:
                 field="start",
             )
         return cls(
-            from_=None if from_ is None else non_empty(from_, "from_").strip(),
-            to=None if to is None else non_empty(to, "to").strip(),
+            from_=None if from_ is None else filter_number(from_, "from_"),
+            to=None if to is None else filter_number(to, "to"),
             directions=frozenset()
             if direction is None
             else _members(CallDirection, direction, "direction"),

@@ -174,25 +174,85 @@ def test_call(cli: Run, api: APIStub) -> None:
 # -- contacts -------------------------------------------------------------------------------
 
 
-def test_contacts_import_csv_reports_every_row_left_out(
+def test_contacts_import_csv_reports_every_row_and_number(
     cli: Run, api: APIStub, tmp_path: Path
 ) -> None:
     api.reply("POST", "/v2/contacts/import/csv", status=204)
+    api.reply("POST", "/v2/contacts", status=204)
     path = tmp_path / "crm.csv"
     path.write_text(
-        "firstname,lastname,number\nAda,Lovelace,0211 63553355\nNo,Number,\nBob,Bad,hello\n",
+        "firstname,lastname,number,birthday\n"
+        "Ada,Lovelace,0211 63553355,1815\n"
+        ",,,\n"
+        "Bob,Bad,hello,\n",
         encoding="utf-8",
     )
     result = cli("contacts", "import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "1 contacts imported, 2 left out" in result.stdout
-    assert "line" in result.stdout and "reason" in result.stdout
-    uploaded = base64.b64decode(api.requests[-1].json["base64Content"]).decode()
-    assert uploaded.splitlines() == ["firstname,lastname,number", "Ada,Lovelace,+4921163553355"]
+    assert "2 contacts imported, 1 left out" in result.stdout
+    assert "empty record" in result.stdout
+    assert "birthday" in result.stdout  # the column not imported
+    assert "hello" in result.stdout and "(left out)" in result.stdout
+    uploaded = base64.b64decode(
+        api.sent("POST", "/v2/contacts/import/csv")[-1].json["base64Content"]
+    )
+    # no country assumed: the number is stored as written
+    assert uploaded.decode().splitlines() == [
+        "firstname,lastname,number",
+        "Ada,Lovelace,0211 63553355",
+    ]
+    assert [r.json["name"] for r in api.sent("POST", "/v2/contacts")] == ["Bob Bad"]
 
     data = stdout_json(cli("contacts", "import", str(path), "--json"))
-    assert data["imported"] == 1
-    assert [s["line"] for s in data["skipped"]] == [3, 4]
+    assert data["imported"] == 2
+    assert [s["line"] for s in data["skipped"]] == [3]
+    assert [(n["line"], n["field"], n["original"]) for n in data["notes"]] == [
+        (1, "column", "birthday"),
+        (4, "number", "hello"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["csv", "vcf"])
+def test_contacts_import_region_reads_national_numbers_there(
+    cli: Run, api: APIStub, tmp_path: Path, kind: str
+) -> None:
+    api.reply("POST", "/v2/contacts/import/csv", status=204)
+    api.reply("POST", "/v2/contacts", status=204)
+    path = tmp_path / f"book.{kind}"
+    path.write_text(
+        "firstname,lastname,number\nAda,Lovelace,0211 63553355\n"
+        if kind == "csv"
+        else "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nTEL:0211 63553355\r\nEND:VCARD\r\n"
+    )
+    data = stdout_json(cli("contacts", "import", str(path), "--region", "de", "--json"))
+    assert data["notes"] == [
+        {
+            "line": 2 if kind == "csv" else 1,
+            "field": "number",
+            "original": "0211 63553355",
+            "result": "+4921163553355",
+            "reason": "national number read as dialled in DE",
+        }
+    ]
+    if kind == "csv":
+        body = api.sent("POST", "/v2/contacts/import/csv")[-1].json["base64Content"]
+        assert base64.b64decode(body).decode().splitlines()[1] == "Ada,Lovelace,+4921163553355"
+    else:
+        assert api.sent("POST", "/v2/contacts")[-1].json["numbers"][0]["number"] == (
+            "+4921163553355"
+        )
+
+
+@pytest.mark.parametrize("region", ["Germany", "XX", "49", ""])
+def test_contacts_import_refuses_an_unknown_region_as_a_usage_error(
+    cli: Run, api: APIStub, tmp_path: Path, region: str
+) -> None:
+    path = tmp_path / "book.csv"
+    path.write_text("firstname,lastname,number\nAda,Lovelace,0211 63553355\n")
+    result = cli("contacts", "import", str(path), "--region", region)
+    assert result.exit_code == 2
+    assert "--region" in result.stderr and "not a region code" in result.stderr
+    assert api.requests == []
 
 
 def test_contacts_import_vcard_by_content(cli: Run, api: APIStub, tmp_path: Path) -> None:
@@ -226,18 +286,18 @@ def test_contacts_import_reads_a_windows_1252_csv(cli: Run, api: APIStub, tmp_pa
     data = stdout_json(cli("contacts", "import", str(path), "--json"))
     assert data == {"imported": 1, "skipped": [], "notes": []}
     uploaded = base64.b64decode(api.requests[-1].json["base64Content"]).decode("utf-8")
-    assert uploaded.splitlines()[1] == "Jürgen,Groß,+4921163553355"
+    assert uploaded.splitlines()[1] == "Jürgen,Groß,0211 63553355"
 
 
 def test_contacts_import_of_a_vcard_that_is_not_utf8(
     cli: Run, api: APIStub, tmp_path: Path
 ) -> None:
+    api.reply("POST", "/v2/contacts", status=204)
     path = tmp_path / "latin1.vcf"
     path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jürgen\r\nEND:VCARD\r\n".encode("latin-1"))
-    result = cli("contacts", "import", str(path))
-    assert result.exit_code == 3
-    assert "is not UTF-8 text" in result.stderr
-    assert api.requests == []
+    data = stdout_json(cli("contacts", "import", str(path), "--json"))
+    assert data["imported"] == 1
+    assert api.sent("POST", "/v2/contacts")[-1].json["name"] == "Jürgen"  # charset detected
 
 
 @pytest.mark.parametrize("fmt", ["csv", "vcard", "json"])
