@@ -797,6 +797,8 @@ class ContactsResource(Resource[M]):
             )
             if report is not None:
                 report(1, total)
+        if not upload.records:  # the common case: no batch to run
+            return ImportReport(upload.rows, list(upload.skipped), upload.notes)
         bodies, notes = _bodies(upload.records, region)
         notes[:0] = upload.notes
         if report is not None and sent:
