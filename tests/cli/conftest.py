@@ -31,6 +31,8 @@ def cli(api: APIStub, tmp_path: Path) -> Run:
             **CREDENTIALS,
             "SIPGATE_BASE_URL": api.url,
             "SIPGATE_TOKEN_FILE": token_file,
+            # a fixed width: rich otherwise sizes tables by the terminal (none under xdist)
+            "COLUMNS": "160",
             **(env or {}),
         }
         return CliRunner().invoke(app, list(args), env=environment, input=input)
