@@ -64,6 +64,7 @@ import csv as _csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from typing import Protocol, TypeVar
 
 import attrs
@@ -465,6 +466,7 @@ class _Table:
         "line",
         "preamble",
         "reader",
+        "source",
         "unquoted",
         "width",
     )
@@ -486,11 +488,16 @@ class _Table:
         self.delimiter = delimiter
         # No double quote anywhere: no field was quoted, so none holds a delimiter or line break.
         self.unquoted = '"' not in text
-        self.reader: _Reader = (
-            _LargeFieldReader(text, delimiter)
-            if large
-            else _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        )
+        # Unquoted text with LF line ends only: a record is one line, split at the delimiter
+        # exactly as the csv module would (see split_rest); the rest is read from ``source``.
+        self.source: io.StringIO | None = None
+        if large:
+            self.reader: _Reader = _LargeFieldReader(text, delimiter)
+        else:
+            source = io.StringIO(text, newline="")
+            if self.unquoted and "\r" not in text:
+                self.source = source
+            self.reader = _csv.reader(source, delimiter=delimiter)
         self.header: list[str] = []
         self.preamble: list[int] = []
         candidates: list[tuple[int, list[str]]] = []
@@ -512,6 +519,21 @@ class _Table:
             self.header_line, self.header = candidates[found]
         self.width = len(self.header)
         self.line = line  # physical line number of the header's last line
+
+    def split_rest(self) -> Iterator[list[str]] | None:
+        """The rows after the header, one per line, when the text is simple; else None.
+
+        Simple: no double quote and no CR, so a record is one physical line and its fields are
+        the line split at the delimiter, which is what the csv module reads from it (faster,
+        and with no field size limit). A blank line gives ``[""]`` where the csv module gives
+        ``[]``; the line after the header is line ``self.line + 1``, and so on.
+        """
+        if self.source is None:
+            return None
+        lines = self.source.read().split("\n")
+        if lines[-1] == "":  # the text's final line break ends the last record
+            lines.pop()
+        return map(str.split, lines, repeat(self.delimiter))
 
     def fit(self, row: list[str]) -> list[str] | str:
         """A row whose length differs from the header's: padded, or the reason to skip it."""
@@ -962,6 +984,16 @@ def _alone(line: int, first: str, last: str, numbers: list[PhoneNumber]) -> Pars
     return ParsedContact(line, Contact("", name, None, (), tuple(numbers)), first, last)
 
 
+_BLANK_SPLIT = [""]  # a blank line split at the delimiter
+
+
+def _numbered(reader: _Reader, line: int) -> Iterator[tuple[int, list[str]]]:
+    """``(line, row)`` per row of ``reader``: the physical line where each row starts."""
+    for row in reader:
+        yield line + 1, row
+        line = reader.line_num
+
+
 def _project(table: _Table, region: str | None) -> CsvImport:
     columns: dict[str, int] = {}
     for index, name in enumerate(table.header):
@@ -994,11 +1026,13 @@ def _project(table: _Table, region: str | None) -> CsvImport:
         SkippedRecord(line, "before the header: not a record") for line in table.preamble
     )
     with paused_gc():
-        reader, width, line_num = table.reader, table.width, table.line
-        for row in reader:
-            start, line_num = line_num + 1, reader.line_num
+        width, line_num, split = table.width, table.line, table.split_rest()
+        numbered = (
+            _numbered(table.reader, line_num) if split is None else enumerate(split, line_num + 1)
+        )
+        for start, row in numbered:
             if len(row) != width:
-                if not row:
+                if not row or (row == _BLANK_SPLIT and split is not None):
                     continue  # a blank line
                 fitted = table.fit(row)
                 if isinstance(fitted, str):

@@ -78,3 +78,26 @@ def test_fast_row_writer_writes_what_the_csv_module_writes(
     reference = io.StringIO()
     csv.writer(reference, delimiter=delimiter, lineterminator=lineterminator).writerows(rows)
     assert "".join(chunks) == reference.getvalue()
+
+
+_plain_cell = st.text(
+    alphabet=st.characters(blacklist_characters=',"\r\n', blacklist_categories=("Cs",)),
+    max_size=6,
+) | st.sampled_from(["", " ", "+4921163553355", "0211 123456", "a ::: b"])
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(_plain_cell, max_size=5), max_size=8),
+    st.sampled_from(["", "\n"]),
+    st.sampled_from(["firstname,lastname,number", "number,firstname,lastname,note"]),
+)
+def test_import_of_unquoted_lf_text_reads_what_the_csv_module_reads(
+    rows: list[list[str]], end: str, header: str
+) -> None:
+    # Unquoted LF text is split line by line; CRLF text goes through the csv module. Both must
+    # give the same projection, records, skipped lines (blank lines are not records) and notes.
+    lines = [header, *(",".join(row) for row in rows)]
+    lf = prepare_import("\n".join(lines) + end)
+    crlf = prepare_import("\r\n".join(lines) + end.replace("\n", "\r\n"))
+    assert lf == crlf
