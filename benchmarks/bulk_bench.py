@@ -117,7 +117,13 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
     book = "".join(cards(n)) if op == "vcard_import" else ""
     entries = _entries(n) if op == "note_updates" else []
     per_call = {} if concurrency is None else {"concurrency": concurrency}
-    options = {"token_id": TOKEN_ID, "token": TOKEN, "base_url": f"http://127.0.0.1:{port}/v2"}
+    options: dict[str, Any] = {
+        "token_id": TOKEN_ID,
+        "token": TOKEN,
+        "base_url": f"http://127.0.0.1:{port}/v2",
+        # the client's setting too: it sizes the pool, which a larger per-call bound would wait on
+        **per_call,
+    }
 
     def note(entry: Any) -> HistoryEntryUpdateOptions:
         return HistoryEntryUpdateOptions(note=f"note {entry.id}")

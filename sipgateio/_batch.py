@@ -58,18 +58,18 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 
-DEFAULT_CONCURRENCY = 128
+DEFAULT_CONCURRENCY = 256
 """Requests bulk work keeps in flight unless the client or the call says otherwise.
 
 Chosen by ``benchmarks/bulk_bench.py`` (figures in ``benchmarks/RESULTS.md``): with a 50 ms
-round trip, 1,000 creates wait at least ``1000 / limit`` round trips, 0.8 s at 64. At 128
-(0.4 s of waiting) both clients matched the Node.js library, which sends everything at once;
-at 256 and 512 they got slower, not faster: every further connection is opened (a TCP, and
-against api.sipgate.com a TLS, handshake) and its burst of requests answered before the
-first answers are read. sipgate publishes no concurrency limit; an account that meets its
-rate limit gets HTTP 429, which halves the concurrency and waits ``Retry-After`` (see
-:class:`Scheduler`), so the default need not guess the limit low. The client's own pool
-has a connection for each request in flight (``_http.pool_limits``).
+round trip, 1,000 creates wait at least ``1000 / limit`` round trips, 0.4 s at 128. With the
+client's pool sized to match, 256 took 0.44-0.45 s for them against 0.54-0.58 s at 128 and
+0.40-0.42 s at 512 (the Node.js library, which sends everything at once: 0.38-0.42 s). 256
+keeps the sockets of one client well below the common limit of 1,024 open files. sipgate
+publishes no concurrency limit; an account that meets its rate limit gets HTTP 429, which
+halves the concurrency and waits ``Retry-After`` (see :class:`Scheduler`), so the default
+need not guess the limit low. The client's own pool has a connection for each request in
+flight (``_http.pool_limits``).
 """
 
 MAX_CONCURRENCY = 1000

@@ -261,7 +261,7 @@ class SipgateIO(_BaseClient[SyncMode]):
     10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
     ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
     many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
-    once (default 128, see :mod:`sipgateio._batch`; the pool has as many connections).
+    once (default 256, see :mod:`sipgateio._batch`; the pool has as many connections).
     Bulk work runs as asyncio tasks over an aiohttp pool, in an event loop thread the
     client starts at its first bulk call (:mod:`sipgateio._bulk_loop`); with an
     ``http_client`` its requests go through that client from threads. Each bulk call
