@@ -309,3 +309,23 @@ def test_open_enum_reads_members_unknown_values_and_gaps() -> None:
         assert got == text and type(got) is str
     assert open_enum(Kind, None) is None
     assert open_enum(Kind, UNSET) is None
+
+
+@pytest.mark.parametrize("whitelist", [False, "w0", [1, 2], {"id": "w0"}])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.webhook_settings.get_webhook_settings(),
+        lambda c: c.webhook_settings.set_log(True),
+    ],
+    ids=["get_webhook_settings", "set_log"],
+)
+def test_a_whitelist_that_is_no_list_of_ids_is_the_answers_fault(
+    flavour: Flavour, api: APIStub, whitelist: Any, call: Callable[[Any], Any]
+) -> None:
+    # found by tests/test_response_fuzz.py: {"whitelist": false} raised a raw TypeError,
+    # and a string would have been read as a whitelist of its characters
+    api.reply("GET", "/v2/settings/sipgateio", Answer(200, json={"whitelist": whitelist}))
+    with pytest.raises(sipgateio.UnexpectedResponseError, match="GET /settings/sipgateio"):
+        flavour.run(call)
+    assert [r.method for r in api.requests] == ["GET"]  # nothing written back
