@@ -37,9 +37,21 @@ def present(value: T | Unset | None) -> T | None:
     return None if value is None or isinstance(value, Unset) else value
 
 
-def listed(value: Iterable[T] | Unset | None) -> tuple[T, ...]:
-    """The items of a list field; an empty tuple when it is missing or null."""
-    return () if value is None or isinstance(value, Unset) else tuple(value)
+def listed(value: Iterable[T] | Unset | None, of: type | None = None) -> tuple[T, ...]:
+    """The items of a list field; an empty tuple when it is missing or null.
+
+    The generated models keep a list of plain values as the answer sent it, so anything
+    but a list (a string would give its characters), or with ``of`` an item of another
+    type, raises ``TypeError``: read inside :func:`~sipgateio._responses.reading`, that is
+    an :class:`~sipgateio.UnexpectedResponseError` naming the operation.
+    """
+    if value is None or isinstance(value, Unset):
+        return ()
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    if of is not None and not all(isinstance(v, of) for v in value):
+        raise TypeError(f"expected a list of {of.__name__}")
+    return tuple(value)
 
 
 def missing(operation: str, field: str) -> UnexpectedResponseError:

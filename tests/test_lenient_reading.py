@@ -329,3 +329,19 @@ def test_a_whitelist_that_is_no_list_of_ids_is_the_answers_fault(
     with pytest.raises(sipgateio.UnexpectedResponseError, match="GET /settings/sipgateio"):
         flavour.run(call)
     assert [r.method for r in api.requests] == ["GET"]  # nothing written back
+
+
+@pytest.mark.parametrize("ids", [False, "w0", [1, 2]])
+def test_direct_dial_ids_that_are_no_list_of_ids_are_the_answers_fault(
+    flavour: Flavour, api: APIStub, ids: Any
+) -> None:
+    user = {"id": "w0", "directDialIds": ids}
+    api.reply("GET", "/v2/users", Answer(200, json={"items": [user]}))
+    with pytest.raises(sipgateio.UnexpectedResponseError, match="GET /users"):
+        flavour.run(lambda c: c.get_web_users())
+
+
+def test_direct_dial_ids_read_as_sent(flavour: Flavour, api: APIStub) -> None:
+    user = {"id": "w0", "directDialIds": ["s0", "s1"]}
+    api.reply("GET", "/v2/users", Answer(200, json={"items": [user]}))
+    assert flavour.run(lambda c: c.get_web_users())[0].direct_dial_ids == ("s0", "s1")

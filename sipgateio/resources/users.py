@@ -8,6 +8,7 @@ import attrs
 
 from .._ops import Op, fetch
 from .._read import listed, present
+from .._responses import reading
 from ..raw.api.authorization import userinfo
 from ..raw.api.users import get_all_users
 
@@ -37,18 +38,19 @@ class Webuser:
 
 
 def _webuser(u: UserResponse) -> Webuser:
-    return Webuser(
-        id=u.id,
-        firstname=present(u.firstname),
-        lastname=present(u.lastname),
-        email=present(u.email),
-        default_device=present(u.default_device),
-        busy_on_busy=present(u.busy_on_busy),
-        address_id=present(u.address_id),
-        direct_dial_ids=listed(u.direct_dial_ids),
-        timezone=present(u.timezone),
-        admin=present(u.admin),
-    )
+    with reading(get_all_users.OPERATION):
+        return Webuser(
+            id=u.id,
+            firstname=present(u.firstname),
+            lastname=present(u.lastname),
+            email=present(u.email),
+            default_device=present(u.default_device),
+            busy_on_busy=present(u.busy_on_busy),
+            address_id=present(u.address_id),
+            direct_dial_ids=listed(u.direct_dial_ids, str),
+            timezone=present(u.timezone),
+            admin=present(u.admin),
+        )
 
 
 def authenticated_webuser_id() -> Op[str]:

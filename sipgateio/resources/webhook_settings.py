@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._ops import M, Op, Resource, fetch, operation
-from .._read import missing, present
+from .._read import listed, missing, present
 from .._responses import reading
 from .._validation import boolean, extension_id, http_url, items
 from ..raw.api.settings import get_sipgate_io_urls, set_sipgate_io_urls
@@ -44,22 +44,13 @@ class WebhookSettings:
 
 
 def _settings(s: SipgateIoUrlResponse) -> WebhookSettings:
-    # the generated model keeps values as they come: a whitelist that is no list is the answer's
-    # fault, not the caller's
     with reading(get_sipgate_io_urls.OPERATION):
-        whitelist = present(s.whitelist)
         return WebhookSettings(
             incoming_url=present(s.incoming_url) or "",
             outgoing_url=present(s.outgoing_url) or "",
             log=present(s.log),
-            whitelist=None if whitelist is None else _whitelist(whitelist),
+            whitelist=None if present(s.whitelist) is None else listed(s.whitelist, str),
         )
-
-
-def _whitelist(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f"whitelist: expected a list of extension ids, got {type(value).__name__}")
-    return tuple(value)
 
 
 def _change(**changes: Any) -> Op[None]:
