@@ -81,6 +81,10 @@ class Call:
         _participants = d.pop("participants", UNSET)
         participants: list[Participant] | Unset = UNSET
         if _participants is not UNSET:
+            if type(_participants) is not list:
+                raise TypeError(
+                    f"participants: a list expected, got {type(_participants).__name__}"
+                )
             participants = []
             for participants_item_data in _participants:
                 participants_item = Participant.from_dict(participants_item_data)

@@ -75,6 +75,10 @@ class CallNotificationResponse:
         _emails = d.pop("emails", UNSET)
         emails: list[CallEmailTarget] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = CallEmailTarget.from_dict(emails_item_data)
@@ -84,6 +88,8 @@ class CallNotificationResponse:
         _sms = d.pop("sms", UNSET)
         sms: list[CallSmsTarget] | Unset = UNSET
         if _sms is not UNSET:
+            if type(_sms) is not list:
+                raise TypeError(f"sms: a list expected, got {type(_sms).__name__}")
             sms = []
             for sms_item_data in _sms:
                 sms_item = CallSmsTarget.from_dict(sms_item_data)

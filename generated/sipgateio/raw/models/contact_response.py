@@ -122,6 +122,10 @@ class ContactResponse:
         _emails = d.pop("emails", UNSET)
         emails: list[EMailResponse] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = EMailResponse.from_dict(emails_item_data)
@@ -131,6 +135,10 @@ class ContactResponse:
         _numbers = d.pop("numbers", UNSET)
         numbers: list[NumberResponse] | Unset = UNSET
         if _numbers is not UNSET:
+            if type(_numbers) is not list:
+                raise TypeError(
+                    f"numbers: a list expected, got {type(_numbers).__name__}"
+                )
             numbers = []
             for numbers_item_data in _numbers:
                 numbers_item = NumberResponse.from_dict(numbers_item_data)
@@ -140,6 +148,10 @@ class ContactResponse:
         _addresses = d.pop("addresses", UNSET)
         addresses: list[AddressResponse] | Unset = UNSET
         if _addresses is not UNSET:
+            if type(_addresses) is not list:
+                raise TypeError(
+                    f"addresses: a list expected, got {type(_addresses).__name__}"
+                )
             addresses = []
             for addresses_item_data in _addresses:
                 addresses_item = AddressResponse.from_dict(addresses_item_data)
@@ -149,9 +161,21 @@ class ContactResponse:
         _organization = d.pop("organization", UNSET)
         organization: list[list[str]] | Unset = UNSET
         if _organization is not UNSET:
+            if type(_organization) is not list:
+                raise TypeError(
+                    f"organization: a list expected, got {type(_organization).__name__}"
+                )
             organization = []
             for organization_item_data in _organization:
-                organization_item = cast(list[str], organization_item_data)
+                _organization_item = organization_item_data
+                if (
+                    type(_organization_item) is not list
+                    and _organization_item is not None
+                ):
+                    raise TypeError(
+                        f"organization_item: a list expected, got {type(_organization_item).__name__}"
+                    )
+                organization_item = cast(list[str], _organization_item)
 
                 organization.append(organization_item)
 

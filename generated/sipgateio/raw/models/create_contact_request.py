@@ -130,6 +130,10 @@ class CreateContactRequest:
         _emails = d.pop("emails", UNSET)
         emails: list[EmailRequest] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = EmailRequest.from_dict(emails_item_data)
@@ -139,6 +143,10 @@ class CreateContactRequest:
         _numbers = d.pop("numbers", UNSET)
         numbers: list[NumberRequest] | Unset = UNSET
         if _numbers is not UNSET:
+            if type(_numbers) is not list:
+                raise TypeError(
+                    f"numbers: a list expected, got {type(_numbers).__name__}"
+                )
             numbers = []
             for numbers_item_data in _numbers:
                 numbers_item = NumberRequest.from_dict(numbers_item_data)
@@ -148,6 +156,10 @@ class CreateContactRequest:
         _addresses = d.pop("addresses", UNSET)
         addresses: list[AddressRequest] | Unset = UNSET
         if _addresses is not UNSET:
+            if type(_addresses) is not list:
+                raise TypeError(
+                    f"addresses: a list expected, got {type(_addresses).__name__}"
+                )
             addresses = []
             for addresses_item_data in _addresses:
                 addresses_item = AddressRequest.from_dict(addresses_item_data)
@@ -157,9 +169,21 @@ class CreateContactRequest:
         _organization = d.pop("organization", UNSET)
         organization: list[list[str]] | Unset = UNSET
         if _organization is not UNSET:
+            if type(_organization) is not list:
+                raise TypeError(
+                    f"organization: a list expected, got {type(_organization).__name__}"
+                )
             organization = []
             for organization_item_data in _organization:
-                organization_item = cast(list[str], organization_item_data)
+                _organization_item = organization_item_data
+                if (
+                    type(_organization_item) is not list
+                    and _organization_item is not None
+                ):
+                    raise TypeError(
+                        f"organization_item: a list expected, got {type(_organization_item).__name__}"
+                    )
+                organization_item = cast(list[str], _organization_item)
 
                 organization.append(organization_item)
 

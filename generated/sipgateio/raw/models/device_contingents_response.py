@@ -47,6 +47,10 @@ class DeviceContingentsResponse:
         _contingents = d.pop("contingents", UNSET)
         contingents: list[ContingentResponse] | Unset = UNSET
         if _contingents is not UNSET:
+            if type(_contingents) is not list:
+                raise TypeError(
+                    f"contingents: a list expected, got {type(_contingents).__name__}"
+                )
             contingents = []
             for contingents_item_data in _contingents:
                 contingents_item = ContingentResponse.from_dict(contingents_item_data)

@@ -45,7 +45,12 @@ class EMailResponse:
         d = dict(src_dict)
         email = d.pop("email", UNSET)
 
-        type_ = cast(list[str], d.pop("type", UNSET))
+        _type_ = d.pop("type", UNSET)
+        type_: list[str] | Unset = UNSET
+        if _type_ is not UNSET:
+            if type(_type_) is not list and _type_ is not None:
+                raise TypeError(f"type: a list expected, got {type(_type_).__name__}")
+            type_ = cast(list[str], _type_)
 
         e_mail_response = cls(
             email=email,

@@ -47,6 +47,10 @@ class ErrorResponse:
         _errors = d.pop("errors", UNSET)
         errors: list[DetailedError] | Unset = UNSET
         if _errors is not UNSET:
+            if type(_errors) is not list:
+                raise TypeError(
+                    f"errors: a list expected, got {type(_errors).__name__}"
+                )
             errors = []
             for errors_item_data in _errors:
                 errors_item = DetailedError.from_dict(errors_item_data)

@@ -87,6 +87,10 @@ class FaxNotificationResponse:
         _emails = d.pop("emails", UNSET)
         emails: list[FaxEmailTarget] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = FaxEmailTarget.from_dict(emails_item_data)
@@ -96,6 +100,8 @@ class FaxNotificationResponse:
         _sms = d.pop("sms", UNSET)
         sms: list[FaxSmsTarget] | Unset = UNSET
         if _sms is not UNSET:
+            if type(_sms) is not list:
+                raise TypeError(f"sms: a list expected, got {type(_sms).__name__}")
             sms = []
             for sms_item_data in _sms:
                 sms_item = FaxSmsTarget.from_dict(sms_item_data)
@@ -105,6 +111,10 @@ class FaxNotificationResponse:
         _reports = d.pop("reports", UNSET)
         reports: list[ReportTarget] | Unset = UNSET
         if _reports is not UNSET:
+            if type(_reports) is not list:
+                raise TypeError(
+                    f"reports: a list expected, got {type(_reports).__name__}"
+                )
             reports = []
             for reports_item_data in _reports:
                 reports_item = ReportTarget.from_dict(reports_item_data)

@@ -47,6 +47,8 @@ class ForwardingsResponse:
         _items = d.pop("items", UNSET)
         items: list[ForwardingResponse] | Unset = UNSET
         if _items is not UNSET:
+            if type(_items) is not list:
+                raise TypeError(f"items: a list expected, got {type(_items).__name__}")
             items = []
             for items_item_data in _items:
                 items_item = ForwardingResponse.from_dict(items_item_data)

@@ -73,6 +73,10 @@ class GroupResponse:
         _voicemails = d.pop("voicemails", UNSET)
         voicemails: list[VoicemailSettingsResponse] | Unset = UNSET
         if _voicemails is not UNSET:
+            if type(_voicemails) is not list:
+                raise TypeError(
+                    f"voicemails: a list expected, got {type(_voicemails).__name__}"
+                )
             voicemails = []
             for voicemails_item_data in _voicemails:
                 voicemails_item = VoicemailSettingsResponse.from_dict(

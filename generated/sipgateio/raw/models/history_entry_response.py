@@ -362,7 +362,14 @@ class HistoryEntryResponse:
         else:
             status = HistoryEntryResponseStatus(_status)
 
-        connection_ids = cast(list[str], d.pop("connectionIds", UNSET))
+        _connection_ids = d.pop("connectionIds", UNSET)
+        connection_ids: list[str] | Unset = UNSET
+        if _connection_ids is not UNSET:
+            if type(_connection_ids) is not list and _connection_ids is not None:
+                raise TypeError(
+                    f"connectionIds: a list expected, got {type(_connection_ids).__name__}"
+                )
+            connection_ids = cast(list[str], _connection_ids)
 
         read = d.pop("read", UNSET)
 
@@ -373,6 +380,10 @@ class HistoryEntryResponse:
         _endpoints = d.pop("endpoints", UNSET)
         endpoints: list[RoutedEndpointResponse] | Unset = UNSET
         if _endpoints is not UNSET:
+            if type(_endpoints) is not list:
+                raise TypeError(
+                    f"endpoints: a list expected, got {type(_endpoints).__name__}"
+                )
             endpoints = []
             for endpoints_item_data in _endpoints:
                 endpoints_item = RoutedEndpointResponse.from_dict(endpoints_item_data)
@@ -381,7 +392,14 @@ class HistoryEntryResponse:
 
         starred = d.pop("starred", UNSET)
 
-        labels = cast(list[str], d.pop("labels", UNSET))
+        _labels = d.pop("labels", UNSET)
+        labels: list[str] | Unset = UNSET
+        if _labels is not UNSET:
+            if type(_labels) is not list and _labels is not None:
+                raise TypeError(
+                    f"labels: a list expected, got {type(_labels).__name__}"
+                )
+            labels = cast(list[str], _labels)
 
         call_id = d.pop("callId", UNSET)
 
@@ -410,8 +428,12 @@ class HistoryEntryResponse:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                recordings_type_0 = []
                 _recordings_type_0 = data
+                if type(_recordings_type_0) is not list:
+                    raise TypeError(
+                        f"recordings_type_0: a list expected, got {type(_recordings_type_0).__name__}"
+                    )
+                recordings_type_0 = []
                 for recordings_type_0_item_data in _recordings_type_0:
                     recordings_type_0_item = CallRecording.from_dict(
                         recordings_type_0_item_data
@@ -422,6 +444,10 @@ class HistoryEntryResponse:
                 return recordings_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            if type(data) is not list:
+                raise TypeError(
+                    f"recordings: a list expected, got {type(data).__name__}"
+                )
             return cast("list[CallRecording] | None | Unset", data)
 
         recordings = _parse_recordings(d.pop("recordings", UNSET))

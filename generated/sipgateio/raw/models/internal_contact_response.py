@@ -87,15 +87,48 @@ class InternalContactResponse:
 
         name = d.pop("name", UNSET)
 
-        emails = cast(list[str], d.pop("emails", UNSET))
+        _emails = d.pop("emails", UNSET)
+        emails: list[str] | Unset = UNSET
+        if _emails is not UNSET:
+            if type(_emails) is not list and _emails is not None:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
+            emails = cast(list[str], _emails)
 
-        mobile = cast(list[str], d.pop("mobile", UNSET))
+        _mobile = d.pop("mobile", UNSET)
+        mobile: list[str] | Unset = UNSET
+        if _mobile is not UNSET:
+            if type(_mobile) is not list and _mobile is not None:
+                raise TypeError(
+                    f"mobile: a list expected, got {type(_mobile).__name__}"
+                )
+            mobile = cast(list[str], _mobile)
 
-        landline = cast(list[str], d.pop("landline", UNSET))
+        _landline = d.pop("landline", UNSET)
+        landline: list[str] | Unset = UNSET
+        if _landline is not UNSET:
+            if type(_landline) is not list and _landline is not None:
+                raise TypeError(
+                    f"landline: a list expected, got {type(_landline).__name__}"
+                )
+            landline = cast(list[str], _landline)
 
-        fax = cast(list[str], d.pop("fax", UNSET))
+        _fax = d.pop("fax", UNSET)
+        fax: list[str] | Unset = UNSET
+        if _fax is not UNSET:
+            if type(_fax) is not list and _fax is not None:
+                raise TypeError(f"fax: a list expected, got {type(_fax).__name__}")
+            fax = cast(list[str], _fax)
 
-        directdial = cast(list[str], d.pop("directdial", UNSET))
+        _directdial = d.pop("directdial", UNSET)
+        directdial: list[str] | Unset = UNSET
+        if _directdial is not UNSET:
+            if type(_directdial) is not list and _directdial is not None:
+                raise TypeError(
+                    f"directdial: a list expected, got {type(_directdial).__name__}"
+                )
+            directdial = cast(list[str], _directdial)
 
         internal_contact_response = cls(
             id=id,

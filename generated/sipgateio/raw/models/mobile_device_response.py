@@ -132,6 +132,10 @@ class MobileDeviceResponse:
         _active_phonelines = d.pop("activePhonelines", UNSET)
         active_phonelines: list[ActiveRouting] | Unset = UNSET
         if _active_phonelines is not UNSET:
+            if type(_active_phonelines) is not list:
+                raise TypeError(
+                    f"activePhonelines: a list expected, got {type(_active_phonelines).__name__}"
+                )
             active_phonelines = []
             for active_phonelines_item_data in _active_phonelines:
                 active_phonelines_item = ActiveRouting.from_dict(
@@ -143,6 +147,10 @@ class MobileDeviceResponse:
         _active_groups = d.pop("activeGroups", UNSET)
         active_groups: list[ActiveRouting] | Unset = UNSET
         if _active_groups is not UNSET:
+            if type(_active_groups) is not list:
+                raise TypeError(
+                    f"activeGroups: a list expected, got {type(_active_groups).__name__}"
+                )
             active_groups = []
             for active_groups_item_data in _active_groups:
                 active_groups_item = ActiveRouting.from_dict(active_groups_item_data)

@@ -83,6 +83,8 @@ class NotificationsResponse:
         _fax = d.pop("fax", UNSET)
         fax: list[FaxNotificationResponse] | Unset = UNSET
         if _fax is not UNSET:
+            if type(_fax) is not list:
+                raise TypeError(f"fax: a list expected, got {type(_fax).__name__}")
             fax = []
             for fax_item_data in _fax:
                 fax_item = FaxNotificationResponse.from_dict(fax_item_data)
@@ -92,6 +94,10 @@ class NotificationsResponse:
         _voicemail = d.pop("voicemail", UNSET)
         voicemail: list[VoicemailNotificationResponse] | Unset = UNSET
         if _voicemail is not UNSET:
+            if type(_voicemail) is not list:
+                raise TypeError(
+                    f"voicemail: a list expected, got {type(_voicemail).__name__}"
+                )
             voicemail = []
             for voicemail_item_data in _voicemail:
                 voicemail_item = VoicemailNotificationResponse.from_dict(
@@ -103,6 +109,8 @@ class NotificationsResponse:
         _call = d.pop("call", UNSET)
         call: list[CallNotificationResponse] | Unset = UNSET
         if _call is not UNSET:
+            if type(_call) is not list:
+                raise TypeError(f"call: a list expected, got {type(_call).__name__}")
             call = []
             for call_item_data in _call:
                 call_item = CallNotificationResponse.from_dict(call_item_data)
@@ -112,6 +120,8 @@ class NotificationsResponse:
         _sms = d.pop("sms", UNSET)
         sms: list[SmsNotificationResponse] | Unset = UNSET
         if _sms is not UNSET:
+            if type(_sms) is not list:
+                raise TypeError(f"sms: a list expected, got {type(_sms).__name__}")
             sms = []
             for sms_item_data in _sms:
                 sms_item = SmsNotificationResponse.from_dict(sms_item_data)

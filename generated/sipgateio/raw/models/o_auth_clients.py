@@ -47,6 +47,8 @@ class OAuthClients:
         _data = d.pop("data", UNSET)
         data: list[OAuthClient] | Unset = UNSET
         if _data is not UNSET:
+            if type(_data) is not list:
+                raise TypeError(f"data: a list expected, got {type(_data).__name__}")
             data = []
             for data_item_data in _data:
                 data_item = OAuthClient.from_dict(data_item_data)

@@ -83,6 +83,10 @@ class PortingResponse:
         _numbers = d.pop("numbers", UNSET)
         numbers: list[PortingNumberResponse] | Unset = UNSET
         if _numbers is not UNSET:
+            if type(_numbers) is not list:
+                raise TypeError(
+                    f"numbers: a list expected, got {type(_numbers).__name__}"
+                )
             numbers = []
             for numbers_item_data in _numbers:
                 numbers_item = PortingNumberResponse.from_dict(numbers_item_data)

@@ -141,6 +141,10 @@ class RegisterDeviceResponse:
         _active_phonelines = d.pop("activePhonelines", UNSET)
         active_phonelines: list[ActiveRouting] | Unset = UNSET
         if _active_phonelines is not UNSET:
+            if type(_active_phonelines) is not list:
+                raise TypeError(
+                    f"activePhonelines: a list expected, got {type(_active_phonelines).__name__}"
+                )
             active_phonelines = []
             for active_phonelines_item_data in _active_phonelines:
                 active_phonelines_item = ActiveRouting.from_dict(
@@ -152,6 +156,10 @@ class RegisterDeviceResponse:
         _active_groups = d.pop("activeGroups", UNSET)
         active_groups: list[ActiveRouting] | Unset = UNSET
         if _active_groups is not UNSET:
+            if type(_active_groups) is not list:
+                raise TypeError(
+                    f"activeGroups: a list expected, got {type(_active_groups).__name__}"
+                )
             active_groups = []
             for active_groups_item_data in _active_groups:
                 active_groups_item = ActiveRouting.from_dict(active_groups_item_data)
@@ -168,6 +176,10 @@ class RegisterDeviceResponse:
         _registered = d.pop("registered", UNSET)
         registered: list[RegisteredDevice] | Unset = UNSET
         if _registered is not UNSET:
+            if type(_registered) is not list:
+                raise TypeError(
+                    f"registered: a list expected, got {type(_registered).__name__}"
+                )
             registered = []
             for registered_item_data in _registered:
                 registered_item = RegisteredDevice.from_dict(registered_item_data)

@@ -47,6 +47,10 @@ class SetForwardingsRequest:
         _forwardings = d.pop("forwardings", UNSET)
         forwardings: list[Forwarding] | Unset = UNSET
         if _forwardings is not UNSET:
+            if type(_forwardings) is not list:
+                raise TypeError(
+                    f"forwardings: a list expected, got {type(_forwardings).__name__}"
+                )
             forwardings = []
             for forwardings_item_data in _forwardings:
                 forwardings_item = Forwarding.from_dict(forwardings_item_data)

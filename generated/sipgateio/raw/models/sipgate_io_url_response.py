@@ -82,11 +82,23 @@ class SipgateIoUrlResponse:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                whitelist_type_0 = cast(list[str], data)
+                _whitelist_type_0 = data
+                if (
+                    type(_whitelist_type_0) is not list
+                    and _whitelist_type_0 is not None
+                ):
+                    raise TypeError(
+                        f"whitelist_type_0: a list expected, got {type(_whitelist_type_0).__name__}"
+                    )
+                whitelist_type_0 = cast(list[str], _whitelist_type_0)
 
                 return whitelist_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            if type(data) is not list:
+                raise TypeError(
+                    f"whitelist: a list expected, got {type(data).__name__}"
+                )
             return cast("list[str] | None | Unset", data)
 
         whitelist = _parse_whitelist(d.pop("whitelist", UNSET))

@@ -63,6 +63,10 @@ class SmsNotificationResponse:
         _emails = d.pop("emails", UNSET)
         emails: list[SmsEmailTarget] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = SmsEmailTarget.from_dict(emails_item_data)

@@ -64,9 +64,19 @@ class UpdateClientBody:
 
         description = d.pop("description")
 
-        redirect_uris = cast(list[str], d.pop("redirectUris"))
+        _redirect_uris = d.pop("redirectUris")
+        if type(_redirect_uris) is not list and _redirect_uris is not None:
+            raise TypeError(
+                f"redirectUris: a list expected, got {type(_redirect_uris).__name__}"
+            )
+        redirect_uris = cast(list[str], _redirect_uris)
 
-        web_origins = cast(list[str], d.pop("webOrigins"))
+        _web_origins = d.pop("webOrigins")
+        if type(_web_origins) is not list and _web_origins is not None:
+            raise TypeError(
+                f"webOrigins: a list expected, got {type(_web_origins).__name__}"
+            )
+        web_origins = cast(list[str], _web_origins)
 
         privacy_url = d.pop("privacyUrl")
 

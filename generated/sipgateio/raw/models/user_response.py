@@ -107,7 +107,14 @@ class UserResponse:
 
         address_id = d.pop("addressId", UNSET)
 
-        direct_dial_ids = cast(list[str], d.pop("directDialIds", UNSET))
+        _direct_dial_ids = d.pop("directDialIds", UNSET)
+        direct_dial_ids: list[str] | Unset = UNSET
+        if _direct_dial_ids is not UNSET:
+            if type(_direct_dial_ids) is not list and _direct_dial_ids is not None:
+                raise TypeError(
+                    f"directDialIds: a list expected, got {type(_direct_dial_ids).__name__}"
+                )
+            direct_dial_ids = cast(list[str], _direct_dial_ids)
 
         timezone = d.pop("timezone", UNSET)
 

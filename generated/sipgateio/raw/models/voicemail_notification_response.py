@@ -75,6 +75,10 @@ class VoicemailNotificationResponse:
         _emails = d.pop("emails", UNSET)
         emails: list[EmailTarget] | Unset = UNSET
         if _emails is not UNSET:
+            if type(_emails) is not list:
+                raise TypeError(
+                    f"emails: a list expected, got {type(_emails).__name__}"
+                )
             emails = []
             for emails_item_data in _emails:
                 emails_item = EmailTarget.from_dict(emails_item_data)
@@ -84,6 +88,8 @@ class VoicemailNotificationResponse:
         _sms = d.pop("sms", UNSET)
         sms: list[SmsTarget] | Unset = UNSET
         if _sms is not UNSET:
+            if type(_sms) is not list:
+                raise TypeError(f"sms: a list expected, got {type(_sms).__name__}")
             sms = []
             for sms_item_data in _sms:
                 sms_item = SmsTarget.from_dict(sms_item_data)
