@@ -9,12 +9,14 @@ Three jobs, each run in a fresh process against ``delay_stub.py`` (every answer 
     note_updates   ``history.batch_update_events`` setting a note on 500 entries (one PUT each)
 
     python benchmarks/bulk_bench.py [--reps 3] [--node /tmp/peerbench-node] [--concurrency N]
+                                    [--timeline]
     python benchmarks/bulk_bench.py --run OP --client sync|async --port P [--concurrency N]
 
 ``--node`` is a copy of ``../shared/peerbench/node`` with ``npm ci`` done (never inside the
 project). Runs are interleaved (sync, async, node per op and rep); the medians, their ratio to
 Node's and the load average are printed as a Markdown table. ``--concurrency`` passes a bound
-to the Python calls (default: the client's own default).
+to the Python calls (default: the client's own default). ``--timeline`` adds to each run's
+line (on stderr) where its time went as the stub saw it (see :func:`timeline`).
 
 Both sides are timed on a ready client, the modules of the job loaded: Node's clock starts
 after ``require``, Python's after the client's resources (and, for ``SipgateIO``, its bulk
@@ -71,6 +73,32 @@ def stats(port: int) -> dict[str, int]:
 
 def reset(port: int) -> None:
     urllib.request.urlopen(f"http://127.0.0.1:{port}/__reset").read()
+
+
+def timeline(port: int, t0: float, bound: int) -> dict[str, float]:
+    """Where a run's wall time went, from the stub's side (ms after the client's clock started).
+
+    ``first_in``: the first request arrived; ``bound_in``: the ``bound``-th (the first burst is
+    on the wire); ``first_out``: the first answer left; ``last_in``/``last_out``: the last
+    request arrived / was answered. ``conns``: connections opened; ``stub_cpu``: the stub's CPU.
+    """
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__timeline") as answer:
+        data = json.loads(answer.read())
+    arrived = sorted(a for a, _ in data["requests"])
+    answered = sorted(b for _, b in data["requests"])
+
+    def ms(t: float) -> float:
+        return round((t - t0) * 1000, 1)
+
+    return {
+        "first_in": ms(arrived[0]),
+        "bound_in": ms(arrived[min(bound, len(arrived)) - 1]),
+        "first_out": ms(answered[0]),
+        "last_in": ms(arrived[-1]),
+        "last_out": ms(answered[-1]),
+        "conns": data["connections"],
+        "stub_cpu": round(data["cpu_s"], 3),
+    }
 
 
 # -- one measured run (a fresh process) -----------------------------------------------------
@@ -150,11 +178,11 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
         async def go() -> tuple[Any, float, float]:
             async with sipgateio.AsyncSipgateIO(**options) as client:
                 client.raw, client.contacts, client.history  # noqa: B018
-                start, cpu0 = time.perf_counter(), time.process_time()
+                t0, cpu0 = time.perf_counter(), time.process_time()
                 done = await job(client)
-                return done, time.perf_counter() - start, time.process_time() - cpu0
+                return done, t0, time.perf_counter() - t0, time.process_time() - cpu0
 
-        result, wall, cpu = asyncio.run(go())
+        result, start, wall, cpu = asyncio.run(go())
     if op == "vcard_import":
         assert result.imported == n and not result.skipped, result
     return {
@@ -163,6 +191,7 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
         "wall_s": wall,
         "cpu_s": cpu,
         "requests": stats(port).get(ROUTES[op], 0),
+        "t0_s": start,  # perf_counter: CLOCK_MONOTONIC, delay_stub's timeline clock
     }
 
 
@@ -177,7 +206,9 @@ def _child(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
     return result
 
 
-def sitting(reps: int, node: Path | None, concurrency: int | None, port: int) -> None:
+def sitting(
+    reps: int, node: Path | None, concurrency: int | None, port: int, show_timeline: bool = False
+) -> None:
     stub = subprocess.Popen(
         [sys.executable, str(HERE / "delay_stub.py"), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -193,6 +224,9 @@ def sitting(reps: int, node: Path | None, concurrency: int | None, port: int) ->
         compile_cmd = [sys.executable, "-m", "compileall", "-q", str(ROOT / "sipgateio")]
         subprocess.run([*compile_cmd, str(ROOT / "generated")], env=env, check=True)
         node_env = {**os.environ, "NODE_PATH": str(node / "node_modules")} if node else None
+        sys.path.insert(0, str(ROOT))
+        from sipgateio._batch import DEFAULT_CONCURRENCY as default_bound
+
         load_before = os.getloadavg()
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for _ in range(reps):
@@ -212,6 +246,9 @@ def sitting(reps: int, node: Path | None, concurrency: int | None, port: int) ->
                         result = _child(cmd, env)
                     if result["requests"] != SIZES[op]:
                         raise RuntimeError(f"{op} {kind}: {result['requests']} requests answered")
+                    if show_timeline:
+                        bound = SIZES[op] if kind == "node" else concurrency or default_bound
+                        result["timeline"] = timeline(port, result["t0_s"], bound)
                     runs.setdefault((op, kind), []).append(result)
                     print(json.dumps(result), file=sys.stderr)
         load_after = os.getloadavg()
@@ -220,10 +257,7 @@ def sitting(reps: int, node: Path | None, concurrency: int | None, port: int) ->
         stub.terminate()
         stub.wait()
     print(f"load average before {load_before[0]:.2f} / after {load_after[0]:.2f} (1 min)")
-    sys.path.insert(0, str(ROOT))
-    from sipgateio._batch import DEFAULT_CONCURRENCY
-
-    bound = concurrency or f"client default, {DEFAULT_CONCURRENCY}"
+    bound = concurrency or f"client default, {default_bound}"
     print(f"Python in flight: {bound}; Node: all at once; medians of {reps}, [min..max]\n")
     print(
         "| job | Python sync | Python async | Node.js | sync/Node | async/Node "
@@ -256,11 +290,14 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--node", type=Path)
+    parser.add_argument(
+        "--timeline", action="store_true", help="per run, where the time went (stub's view)"
+    )
     args = parser.parse_args()
     if args.run:
         print(json.dumps(run_python(args.run, args.client, args.port, args.concurrency)))
     else:
-        sitting(args.reps, args.node, args.concurrency, args.port)
+        sitting(args.reps, args.node, args.concurrency, args.port, args.timeline)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
 //     delete_shared contacts.deleteAllShared(); the library does not await its deletes, so the clock runs
 //                   until the stub has answered all N of them (polling its /__stats every 2 ms)
 //     note_updates  history.batchUpdateEvents(events, e => ({note})) for N events (one PUT each, at once)
-// Prints one JSON object: op, wall_s, cpu_s, requests.
+// Prints one JSON object: op, wall_s, cpu_s, requests, t0_s (the start, CLOCK_MONOTONIC).
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -63,7 +63,9 @@ async function main() {
   }
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
-  console.log(JSON.stringify({ op, wall_s: wall, cpu_s: (cpu.user + cpu.system) / 1e6, requests }));
+  // t0_s: the start on CLOCK_MONOTONIC (hrtime), which delay_stub's timeline uses too
+  const t0s = Number(t0) / 1e9;
+  console.log(JSON.stringify({ op, wall_s: wall, cpu_s: (cpu.user + cpu.system) / 1e6, requests, t0_s: t0s }));
 }
 
 main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

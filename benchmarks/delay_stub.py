@@ -8,8 +8,10 @@ asyncio, so that a thousand requests in flight each wait their 50 ms side by sid
 
 Answers: ``GET /v2/contacts`` the ``--contacts`` SHARED contacts (offset/limit honoured),
 every other ``/v2/...`` request 204 without body. ``GET /__stats`` (no delay) gives the
-answered requests per route (``"DELETE /v2/contacts/{id}"``...) and ``GET /__reset`` zeroes
-them. Prints ``ready PORT`` once listening.
+answered requests per route (``"DELETE /v2/contacts/{id}"``...), ``GET /__timeline`` when each
+API request arrived and was answered (``time.perf_counter()``, CLOCK_MONOTONIC like the
+clients'), the connections opened and the stub's own CPU seconds, and ``GET /__reset`` zeroes
+them all. Prints ``ready PORT`` once listening.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import asyncio
 import collections
 import json
 import re
+import time
 from urllib.parse import parse_qs
 
 _ID = re.compile(r"/(?:c\d+|\d+)(?=/|$)")
@@ -41,6 +44,11 @@ class Stub:
             for i in range(contacts)
         ]
         self.stats: collections.Counter[str] = collections.Counter()
+        # (arrived, answered) per API request and connections opened since the last reset,
+        # on CLOCK_MONOTONIC (time.perf_counter in every process on Linux), for --timeline
+        self.timeline: list[tuple[float, float]] = []
+        self.connections = 0
+        self.cpu0 = time.process_time()
 
     def answer(self, method: str, target: str) -> tuple[int, bytes]:
         path, _, query = target.partition("?")
@@ -52,10 +60,21 @@ class Stub:
             return 200, json.dumps({"items": page, "totalCount": len(self.contacts)}).encode()
         return 204, b""
 
+    def timeline_json(self) -> bytes:
+        return json.dumps(
+            {
+                "requests": self.timeline,
+                "connections": self.connections,
+                "cpu_s": time.process_time() - self.cpu0,
+            }
+        ).encode()
+
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
+                arrived = time.perf_counter()
                 lines = head.decode("latin-1").split("\r\n")
                 method, target, _ = lines[0].split(" ", 2)
                 length, close = 0, False
@@ -70,13 +89,18 @@ class Stub:
                     await reader.readexactly(length)
                 if target.startswith("/__stats"):
                     status, body = 200, json.dumps(dict(self.stats)).encode()
+                elif target.startswith("/__timeline"):
+                    status, body = 200, self.timeline_json()
                 elif target.startswith("/__reset"):
                     self.stats.clear()
+                    self.timeline.clear()
+                    self.connections, self.cpu0 = 0, time.process_time()
                     status, body = 204, b""
                 else:
                     await asyncio.sleep(self.delay)
                     status, body = self.answer(method, target)
                     self.stats[f"{method} {_ID.sub('/{id}', target.partition('?')[0])}"] += 1
+                    self.timeline.append((arrived, time.perf_counter()))
                 reason = {200: "OK", 204: "No Content"}[status]
                 header = f"HTTP/1.1 {status} {reason}\r\nContent-Length: {len(body)}\r\n"
                 if body:

@@ -171,7 +171,7 @@ def check_progress(value: object) -> Progress | None:
 class Scheduler:
     """The decisions of one batch run: which call to start, when to pause, the outcomes.
 
-    A runner loops: start every index :meth:`take` hands out, wait for any call in flight to
+    A runner loops: start every call :meth:`next_call` hands out, wait for any call in flight to
     end and hand its ``(value, error)`` to :meth:`finish`; when nothing is in flight and
     :meth:`take` gives nothing, sleep :meth:`pause` seconds if it is not None, else the run is
     over and :meth:`outcomes` is the result.
@@ -218,6 +218,21 @@ class Scheduler:
             return None
         self.in_flight += 1
         return self._queue.popleft()
+
+    def next_call(self) -> tuple[int, Call[Any]] | None:
+        """:meth:`take` with the call itself, made now when the calls are made on demand.
+
+        A call that cannot be made ends as a sent one that raised would: its
+        :class:`~sipgateio.errors.SipgateIOError` is that item's outcome, anything else
+        stops the run (see :meth:`finish`); the next call is taken then. Every runner
+        starts its calls through this, so a batch has the same outcomes however it is sent.
+        """
+        while (index := self.take()) is not None:
+            try:
+                return index, self.batch.calls[index]
+            except BaseException as exc:  # recorded, or raised once the rest are done
+                self.finish(index, None, exc)
+        return None
 
     def finish(self, index: int, value: Any, error: BaseException | None) -> None:
         """Record the end of call ``index``: its result, or the error it ended with."""

@@ -52,6 +52,44 @@ Connect = Callable[[], "tuple[httpx.AsyncClient, AsyncSender]"]
 _Result = tuple["list[Outcome] | None", "BaseException | None"]
 
 
+class _Worker:
+    """One event loop thread with the facade client its batches send through."""
+
+    __slots__ = ("facade", "loop", "retired", "runner", "runs", "thread")
+
+    def __init__(self, connect: Connect | None) -> None:
+        self.facade: httpx.AsyncClient | None = None
+        self.runner: AsyncRunner | None = None
+        if connect is not None:
+            self.facade, sender = connect()
+            self.runner = AsyncRunner(sender, str(self.facade.base_url))
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(
+            target=self.loop.run_forever, name="sipgateio-bulk", daemon=True
+        )
+        self.thread.start()
+        self.runs = 0  # batches going on (guarded by BulkLoop._lock)
+        self.retired = False  # closed: stopped when the last run ends
+
+    def close_pool(self) -> None:
+        """Close the facade client's pool (its calls not yet sent fail as on a closed client)."""
+        if self.facade is None:
+            return
+        if threading.current_thread() is self.thread:
+            self.loop.create_task(self.facade.aclose())
+        else:
+            asyncio.run_coroutine_threadsafe(self.facade.aclose(), self.loop).result()
+
+    def stop(self) -> None:
+        """Close the pool, stop the loop and wait for the thread (never from the thread)."""
+        try:
+            self.close_pool()
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join()
+            self.loop.close()
+
+
 class BulkLoop:
     """The event loop thread where one :class:`~sipgateio.SipgateIO` runs its batches.
 
@@ -63,38 +101,40 @@ class BulkLoop:
     def __init__(self, connect: Connect | None) -> None:
         self._connect = connect
         self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._facade: httpx.AsyncClient | None = None
-        self._runner: AsyncRunner | None = None
+        self._worker: _Worker | None = None
 
-    def _started(self) -> tuple[asyncio.AbstractEventLoop, AsyncRunner | None]:
+    def _started(self) -> _Worker:
         with self._lock:
+            worker = self._worker
             # No thread yet, or it is gone (in a child process after fork, only the forking
             # thread lives on): a loop of its own, and a pool that belongs to it.
-            if self._loop is None or self._thread is None or not self._thread.is_alive():
-                if self._connect is not None:
-                    self._facade, sender = self._connect()
-                    self._runner = AsyncRunner(sender, str(self._facade.base_url))
-                loop = asyncio.new_event_loop()
-                thread = threading.Thread(
-                    target=loop.run_forever, name="sipgateio-bulk", daemon=True
-                )
-                thread.start()
-                self._loop, self._thread = loop, thread
-            return self._loop, self._runner
+            if worker is None or not worker.thread.is_alive():
+                worker = self._worker = _Worker(self._connect)
+            worker.runs += 1
+            return worker
 
     def run(self, batch: Batch, sync: SyncRunner) -> list[Outcome]:
         """Send ``batch`` for ``sync``'s client; one outcome per call, in order."""
         plan = Scheduler(batch, sync.concurrency)
         if plan.workers == 1 or sync.closed:
-            return self._inline(plan, batch, sync)
-        loop, runner = self._started()
+            return self._inline(plan, sync)
+        worker = self._started()
+        try:
+            return self._wait(worker, batch, sync)
+        finally:
+            with self._lock:
+                worker.runs -= 1
+                last = worker.retired and not worker.runs
+            if last:  # closed during the run (e.g. by its progress callback): stop it now
+                worker.stop()
+
+    def _wait(self, worker: _Worker, batch: Batch, sync: SyncRunner) -> list[Outcome]:
+        loop = worker.loop
         finished = threading.Event()
         tasks: list[asyncio.Task[_Result]] = []
 
         def start() -> None:
-            task = loop.create_task(self._send(batch, sync, runner))
+            task = loop.create_task(self._send(batch, sync, worker.runner))
             task.add_done_callback(lambda _: finished.set())
             tasks.append(task)
 
@@ -112,7 +152,7 @@ class BulkLoop:
         return outcomes
 
     @staticmethod
-    def _inline(plan: Scheduler, batch: Batch, sync: SyncRunner) -> list[Outcome]:
+    def _inline(plan: Scheduler, sync: SyncRunner) -> list[Outcome]:
         """One call at a time (or none, on a closed client), in the caller's thread.
 
         No loop, no thread: a batch of one call (``import_vcard_string`` of one card) or
@@ -120,11 +160,12 @@ class BulkLoop:
         """
         closed = sync.closed
         while True:
-            while (index := plan.take()) is not None:
+            while (taken := plan.next_call()) is not None:
+                index, call = taken
                 if closed:
                     plan.finish(index, None, closed_error())
                 else:
-                    plan.finish(index, *sync.item(batch.calls[index]))
+                    plan.finish(index, *sync.item(call))
             wait = plan.pause()
             if wait is None:
                 return plan.outcomes()
@@ -156,22 +197,19 @@ class BulkLoop:
                 pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
-        """Close the facade client's pool and stop the thread (a later run starts anew)."""
+        """Close the facade client's pool and stop the thread (a later run starts anew).
+
+        Called while a batch runs (from its progress callback, in the loop's thread, or from
+        another thread), the pool closes at once and the thread stops when the batch has
+        ended, in the thread that waits for it: no idle thread is left behind.
+        """
         with self._lock:
-            loop, thread, facade = self._loop, self._thread, self._facade
-            self._loop = self._thread = self._facade = self._runner = None
-        if loop is None or thread is None:
-            return
-        if threading.current_thread() is thread:
-            # Closed from a progress callback: the run in progress must still end, so the
-            # loop goes on (an idle daemon thread) and only the pool is closed.
-            if facade is not None:
-                loop.create_task(facade.aclose())
-            return
-        try:
-            if facade is not None:
-                asyncio.run_coroutine_threadsafe(facade.aclose(), loop).result()
-        finally:
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join()
-            loop.close()
+            worker, self._worker = self._worker, None
+            if worker is None:
+                return
+            worker.retired = True
+            busy = worker.runs > 0
+        if busy:
+            worker.close_pool()
+        else:
+            worker.stop()

@@ -88,6 +88,7 @@ class _BaseClient(Resource[M], Generic[M]):
             token_id=token_id, token=token, username=username, password=password, oauth=oauth
         )
         _check_options(timeout, max_retries)
+        self._check_credentials(self._credentials)
         bound = check_concurrency(concurrency)
         if http_client is not None and not isinstance(http_client, self._http_client_type()):
             raise ValidationError(
@@ -113,6 +114,9 @@ class _BaseClient(Resource[M], Generic[M]):
         super().__init__(runner)
 
     # -- what the two modes do differently -------------------------------------------
+    def _check_credentials(self, credentials: Credentials) -> None:
+        """Refuse what this mode cannot use, before anything is built or sent."""
+
     def _new_http_client(
         self, http: Any, **settings: Any
     ) -> tuple[httpx.Client | httpx.AsyncClient, SyncSender | AsyncSender]:
@@ -276,6 +280,12 @@ class SipgateIO(_BaseClient[SyncMode]):
 
     _bulk: BulkLoop
 
+    def _check_credentials(self, credentials: Credentials) -> None:
+        if credentials.session is not None:  # an OAuthSession: its on_token is called, not awaited
+            from .oauth import refuse_async_hook
+
+            refuse_async_hook(credentials.session)
+
     def _new_http_client(
         self, http: httpx.Client | None, **settings: Any
     ) -> tuple[httpx.Client, SyncSender]:
@@ -290,6 +300,10 @@ class SipgateIO(_BaseClient[SyncMode]):
         runner = SyncRunner(self._sender, self.base_url)
         # Bulk work runs on the async machinery in a thread of its own (see _bulk_loop),
         # over an aiohttp pool like AsyncSipgateIO's, or through ``http`` from threads.
+        if self._credentials.session is not None:  # renewed there as in single calls
+            from .oauth import sync_client_auth
+
+            settings = {**settings, "auth": sync_client_auth(settings["auth"])}
         connect = (
             None if http is not None else functools.partial(async_facade_client, None, **settings)
         )

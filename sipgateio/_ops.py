@@ -415,18 +415,13 @@ async def run_batch(
     import asyncio  # here: a sync client loads it only for bulk work
 
     plan = Scheduler(batch, default_limit)
-    calls = batch.calls
     loop = asyncio.get_running_loop()
     running: dict[asyncio.Future[_Outcome], int] = {}
     idle: asyncio.Future[None] = loop.create_future()
 
     def start() -> None:
-        while (index := plan.take()) is not None:
-            try:
-                call = calls[index]  # made now when the calls are made on demand
-            except BaseException as exc:  # stops the run, raised once the rest are done
-                plan.finish(index, None, exc)
-                continue
+        while (taken := plan.next_call()) is not None:
+            index, call = taken
             task = asyncio.ensure_future(item(call))
             running[task] = index
             task.add_done_callback(ended)

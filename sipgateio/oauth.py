@@ -538,19 +538,28 @@ class OAuthSession(httpx.Auth):
             new = self.flow.refresh(stale)
             if not self._swap(stale, new):
                 return self._token
-            if self._on_token is not None:
-                result = self._on_token(new)
-                if inspect.isawaitable(result):
-                    if inspect.iscoroutine(result):
-                        result.close()  # never awaited: no "never awaited" warning either
-                    raise ValidationError(
-                        "on_token returned an awaitable; with SipgateIO it must be a plain "
-                        "function (async def works with AsyncSipgateIO)",
-                        field="on_token",
-                    )
+            self._saved(new, awaitable=False)
             return new
 
-    async def _renew_async(self, stale: OAuthToken) -> OAuthToken:
+    def _saved(self, new: OAuthToken, *, awaitable: bool) -> Any:
+        """Call ``on_token(new)``; its awaitable, if it returned one and ``awaitable`` allows it.
+
+        For a :class:`~sipgateio.SipgateIO` (its single calls and its bulk work alike) an
+        awaitable is refused with the :class:`~sipgateio.ValidationError` that
+        :func:`refuse_async_hook` raises up front for an ``async def``.
+        """
+        if self._on_token is None:
+            return None
+        result = self._on_token(new)
+        if not inspect.isawaitable(result):
+            return None
+        if awaitable:
+            return result
+        if inspect.iscoroutine(result):
+            result.close()  # never awaited: no "never awaited" warning either
+        raise ValidationError(_PLAIN_HOOK, field="on_token")
+
+    async def _renew_async(self, stale: OAuthToken, awaitable: bool = True) -> OAuthToken:
         loop = asyncio.get_running_loop()
         with self._swap_lock:
             lock = self._async_locks.setdefault(loop, asyncio.Lock())
@@ -561,10 +570,9 @@ class OAuthSession(httpx.Auth):
             new = await self.flow.refresh_async(stale)
             if not self._swap(stale, new):
                 return self._token
-            if self._on_token is not None:
-                result = self._on_token(new)
-                if inspect.isawaitable(result):
-                    await result
+            pending = self._saved(new, awaitable=awaitable)
+            if pending is not None:
+                await pending
             return new
 
     def sync_auth_flow(
@@ -584,10 +592,15 @@ class OAuthSession(httpx.Auth):
                 else:
                     reply = yield step
 
-    async def async_auth_flow(
+    def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """Authorize ``request`` for ``httpx.AsyncClient``, renewing the token as needed."""
+        return self._async_flow(request, awaitable=True)
+
+    async def _async_flow(
+        self, request: httpx.Request, awaitable: bool
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         steps = self._steps(request)
         reply: Any = None
         with contextlib.closing(steps):
@@ -597,6 +610,61 @@ class OAuthSession(httpx.Auth):
                 except StopIteration:
                     return
                 if isinstance(step, _Renew):
-                    reply = await self._renew_async(step.stale)
+                    reply = await self._renew_async(step.stale, awaitable)
                 else:
                     reply = yield step
+
+
+_PLAIN_HOOK = (
+    "on_token must be a plain function with SipgateIO (it returned an awaitable, or is an "
+    "async def); async def works with AsyncSipgateIO"
+)
+
+
+def refuse_async_hook(auth: httpx.Auth) -> None:
+    """Refuse an ``async def`` ``on_token`` for a :class:`~sipgateio.SipgateIO`, up front.
+
+    The sync client never awaits the hook, in single calls nor in bulk work (which renews
+    the token in its event loop thread, see :func:`sync_client_auth`): raises
+    :class:`~sipgateio.ValidationError` (field ``on_token``) before anything is sent. A
+    plain function that returns an awaitable is refused when it does, after a renewal.
+    """
+    hook = auth._on_token if isinstance(auth, OAuthSession) else None
+    if hook is not None and (
+        inspect.iscoroutinefunction(hook)
+        or inspect.iscoroutinefunction(getattr(hook, "__call__", None))  # noqa: B004
+    ):
+        raise ValidationError(_PLAIN_HOOK, field="on_token")
+
+
+class _SyncClientSession(httpx.Auth):
+    """An :class:`OAuthSession` as a ``SipgateIO``'s bulk work uses it over the async pool.
+
+    Same token, same renewals (one at a time per event loop), but ``on_token`` is called as
+    the sync client's single calls call it: an awaitable it returns is refused.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, session: OAuthSession) -> None:
+        self.session = session
+
+    def __repr__(self) -> str:
+        return repr(self.session)
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        """The session's own flow."""
+        return self.session.sync_auth_flow(request)
+
+    def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The session's flow, ``on_token`` held to a plain function."""
+        return self.session._async_flow(request, awaitable=False)
+
+
+def sync_client_auth(auth: httpx.Auth) -> httpx.Auth:
+    """``auth`` for a ``SipgateIO``'s bulk work: an :class:`OAuthSession` held to plain hooks."""
+    return _SyncClientSession(auth) if isinstance(auth, OAuthSession) else auth

@@ -195,6 +195,14 @@ def serve_book(api: APIStub, contacts: list[dict[str, Any]]) -> None:
     api.reply("GET", CONTACTS, json={"items": contacts, "totalCount": len(contacts)})
 
 
+def serve_deletable_book(api: APIStub, n: int) -> None:
+    """``n`` shared contacts, each answering its DELETE with 204."""
+    contacts = book(n)
+    serve_book(api, contacts)
+    for c in contacts:
+        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(204))
+
+
 def card(i: int) -> str:
     return f"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person {i}\r\nTEL:+491579991{i:04d}\r\nEND:VCARD\r\n"
 
@@ -363,10 +371,7 @@ def bulk_threads() -> list[threading.Thread]:
 
 
 def test_sync_bulk_runs_in_its_loop_thread_and_raises_in_the_callers(api: APIStub) -> None:
-    contacts = book(6)
-    serve_book(api, contacts)
-    for c in contacts:
-        api.reply("DELETE", f"{CONTACTS}/{c['id']}", Answer(204))
+    serve_deletable_book(api, 6)
     before = set(bulk_threads())
     threads: list[str] = []
 
@@ -503,3 +508,45 @@ def test_calls_made_on_demand_are_made_as_they_start_and_a_failure_stops_the_run
     with pytest.raises(ValueError, match="cannot make call 3"):
         asyncio.run(run_batch(batch, 8, item))
     assert events[-2:] == ["send 2", "make 3"]  # nothing started after the failure
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_a_call_that_cannot_be_made_is_its_items_outcome_one_at_a_time_or_not(
+    flavour: Flavour, api: APIStub, limit: int
+) -> None:
+    from sipgateio._batch import OnDemand
+    from sipgateio._ops import Call, send_all
+    from sipgateio.raw.api.contacts import delete_contact
+
+    for i in range(5):
+        api.reply("DELETE", f"{CONTACTS}/c{i}", Answer(204))
+
+    def make(i: int) -> Any:
+        if i == 2:
+            raise errors.ValidationError("contact 2 cannot be deleted", field="id")
+        return Call(delete_contact.prepare(contact_id=f"c{i}"))
+
+    def op() -> Any:
+        return (yield from send_all(Batch(OnDemand(range(5), make), limit=limit)))
+
+    # the same outcomes whether the batch runs one call at a time or in its loop
+    outcomes = flavour.run(lambda c: c._runner.run(op()))
+    assert [o.ok for o in outcomes] == [True, True, False, True, True]
+    assert isinstance(outcomes[2].error, errors.ValidationError) and outcomes[2].attempted
+    assert sorted(r.path for r in api.sent("DELETE")) == [f"{CONTACTS}/c{i}" for i in (0, 1, 3, 4)]
+
+
+def test_close_from_a_progress_callback_leaves_no_thread_behind(api: APIStub) -> None:
+    serve_deletable_book(api, 8)
+    before = set(bulk_threads())
+    client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url)
+
+    def progress(done: int, total: int) -> None:
+        if done == 1:
+            client.close()
+
+    with pytest.raises(ContactsDeleteError) as info:  # the deletes not yet sent: closed
+        client.contacts.delete_all_shared(concurrency=2, progress=progress)
+    assert "closed" in str(info.value.__cause__)
+    assert set(bulk_threads()) == before  # stopped when the run ended, not left idle
+    assert len(info.value.failed) + len(info.value.not_attempted) + info.value.deleted == 8

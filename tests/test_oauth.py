@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import functools
 import hashlib
 import logging
 import pickle
 import threading
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -20,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import sipgateio
+from sipgateio._batch import BulkError
 from sipgateio.oauth import OAuthFlow, OAuthSession, OAuthToken, OAuthTokenError
 from tests.apistub import Answer, APIStub, Recorded
 
@@ -404,20 +407,59 @@ def test_concurrent_401s_share_one_renewal(api: APIStub) -> None:
     assert len(endpoint.grants) == 1
 
 
-def test_a_sync_client_refuses_an_async_hook(api: APIStub) -> None:
-    TokenEndpoint(api)
-    api.reply("GET", USERINFO, json={"sub": "w0"})
+def test_a_sync_client_refuses_an_async_hook_before_anything_is_sent(api: APIStub) -> None:
+    endpoint = TokenEndpoint(api)
 
     async def save(token: OAuthToken) -> None:
         pass
 
-    session = make_flow(api).session(expiring(1), on_token=save)
-    with (
-        sipgateio.SipgateIO(base_url=api.url, oauth=session) as client,
-        pytest.raises(sipgateio.ValidationError) as info,
-    ):
-        client.get_authenticated_webuser_id()
-    assert info.value.field == "on_token"
+    class Saver:
+        async def __call__(self, token: OAuthToken) -> None:
+            pass
+
+    for hook in (save, Saver(), functools.partial(save)):
+        session = make_flow(api).session(expiring(1), on_token=hook)
+        with pytest.raises(sipgateio.ValidationError) as info:
+            sipgateio.SipgateIO(base_url=api.url, oauth=session)
+        assert info.value.field == "on_token" and "AsyncSipgateIO" in str(info.value)
+        sipgateio.AsyncSipgateIO(base_url=api.url, oauth=session)  # which awaits it
+    assert endpoint.grants == [] and api.requests == []
+
+
+def test_a_hook_returning_an_awaitable_is_refused_by_single_and_bulk_calls_alike(
+    api: APIStub,
+) -> None:
+    TokenEndpoint(api)
+    api.reply("GET", USERINFO, json={"sub": "w0"})
+    api.reply("POST", "/v2/contacts", Answer(201, json={"id": "c1"}))
+    awaited: list[OAuthToken] = []
+
+    async def store(token: OAuthToken) -> None:
+        awaited.append(token)
+
+    def save(token: OAuthToken) -> Any:  # a plain function, but it hands back a coroutine
+        return store(token)
+
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:P{i}\r\nTEL:+4915799912{i:03d}\r\nEND:VCARD\r\n"
+        for i in range(4)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "coroutine was never awaited" either
+        for call in (
+            lambda c: c.get_authenticated_webuser_id(),
+            lambda c: c.contacts.import_vcard_string(cards, sipgateio.Scope.PRIVATE),
+        ):
+            session = make_flow(api).session(expiring(1), on_token=save)
+            with (
+                sipgateio.SipgateIO(base_url=api.url, oauth=session) as client,
+                pytest.raises(sipgateio.SipgateIOError) as info,
+            ):
+                call(client)
+            refused = info.value.__cause__ if isinstance(info.value, BulkError) else info.value
+            assert isinstance(refused, sipgateio.ValidationError), info.value
+            assert refused.field == "on_token"
+    assert awaited == []
 
 
 def test_no_token_in_logs_or_reprs(api: APIStub, caplog: pytest.LogCaptureFixture) -> None:
