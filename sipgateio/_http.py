@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import httpx
 
-from ._send import AsyncSender, SyncSender
+from ._send import AsyncSender, SyncSender, negotiate, negotiate_async
 from ._tls import deferred_ca_context
 from ._version import __version__
 from .errors import SipgateIOError, TransportError, UnexpectedResponseError, redact
@@ -84,11 +84,6 @@ _RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # even a POST (an SMS, a fax, a call) is safe to send again after these.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
-# What each operation answers with, where it is not JSON (see openapi/sipgate-v2.yaml; a
-# test checks this table against the spec). Keyed by the path below the base URL.
-_ACCEPT_BY_PATH = {"/history/export": "text/csv"}
-_JSON = "application/json"
-
 
 async def async_sleep(seconds: float) -> None:
     """``asyncio.sleep``; asyncio is imported here, so a sync client never loads it."""
@@ -109,24 +104,6 @@ def default_headers() -> dict[str, str]:
         f"{platform.python_version()}; {platform.system()} {platform.machine()})"
     )
     return {"User-Agent": client, "X-Sipgate-Client": client, "X-Sipgate-Version": __version__}
-
-
-def accept_for(path: str) -> str:
-    """The media type to ask for at ``path`` (a URL path ending in the operation's path)."""
-    for suffix, media_type in _ACCEPT_BY_PATH.items():
-        if path.endswith(suffix):
-            return media_type
-    return _JSON
-
-
-def _negotiate(request: httpx.Request) -> None:
-    # Only where the caller did not ask for something else (httpx's default is */*).
-    if request.headers.get("Accept", "*/*") == "*/*":
-        request.headers["Accept"] = accept_for(request.url.path)
-
-
-async def _negotiate_async(request: httpx.Request) -> None:
-    _negotiate(request)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -567,7 +544,7 @@ def sync_facade_client(
     settings = _settings(http, auth, base_url, timeout)
     inner = _sync_pool(settings["base_url"], limits) if http is None else _Bridge(http)
     transport = RetryTransport(inner, policy)
-    facade = httpx.Client(transport=transport, event_hooks={"request": [_negotiate]}, **settings)
+    facade = httpx.Client(transport=transport, event_hooks={"request": [negotiate]}, **settings)
     return facade, SyncSender(facade, transport)
 
 
@@ -585,6 +562,6 @@ def async_facade_client(
     inner = _async_pool(settings["base_url"], limits) if http is None else _AsyncBridge(http)
     transport = AsyncRetryTransport(inner, policy)
     facade = httpx.AsyncClient(
-        transport=transport, event_hooks={"request": [_negotiate_async]}, **settings
+        transport=transport, event_hooks={"request": [negotiate_async]}, **settings
     )
     return facade, AsyncSender(facade, transport)

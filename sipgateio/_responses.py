@@ -9,7 +9,6 @@ when a successful answer does not have the documented shape.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,8 +32,12 @@ PARSE_ERRORS = (ValueError, LookupError, TypeError, AttributeError, ArithmeticEr
 unknown enum value, a list too short, a bad date, JSON nested deeper than Python recurses."""
 
 
-# 19 digits in a row may be an integer beyond 64 bits, which orjson would make a float
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# 19 digits in a row may be an integer beyond 64 bits, which orjson would make a float. They
+# are found by mapping every digit to "0" and everything else to " " and looking for 19
+# "0"s: a tenth of the time of a regular expression's search (which took longer than
+# orjson's reading of the whole body).
+_DIGITS_ONLY = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
+_LONG_DIGITS = b"0" * 19
 
 
 def read_json(response: httpx.Response) -> Any:
@@ -47,7 +50,7 @@ def read_json(response: httpx.Response) -> Any:
     raises what it always raised for a body that is no JSON.
     """
     content = response.content
-    if _LONG_DIGITS.search(content) is None:
+    if _LONG_DIGITS not in content.translate(_DIGITS_ONLY):
         try:
             return orjson.loads(content)
         except orjson.JSONDecodeError:

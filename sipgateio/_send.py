@@ -13,51 +13,99 @@ send identical requests and share retries and pool; only the bookkeeping is skip
 
 from __future__ import annotations
 
+import json
 from typing import Any, Generic, TypeVar
 
 import httpx
 
-__all__ = ["AsyncSender", "SyncSender"]
+__all__ = ["AsyncSender", "SyncSender", "accept_for", "negotiate", "negotiate_async"]
 
-_URLS = 256
+# What each operation answers with, where it is not JSON (see openapi/sipgate-v2.yaml; a
+# test checks this table against the spec). Keyed by the path below the base URL.
+_ACCEPT_BY_PATH = {"/history/export": "text/csv"}
+_JSON = "application/json"
+
+
+def accept_for(path: str) -> str:
+    """The media type to ask for at ``path`` (a URL path ending in the operation's path)."""
+    for suffix, media_type in _ACCEPT_BY_PATH.items():
+        if path.endswith(suffix):
+            return media_type
+    return _JSON
+
+
+def negotiate(request: httpx.Request) -> None:
+    """The facade client's request hook: ask for the operation's media type.
+
+    Only where the caller did not ask for something else (httpx's default is ``*/*``).
+    The senders here do the same when they build a request's headers.
+    """
+    if request.headers.get("Accept", "*/*") == "*/*":
+        request.headers["Accept"] = accept_for(request.url.path)
+
+
+async def negotiate_async(request: httpx.Request) -> None:
+    """:func:`negotiate` as an async client's hook."""
+    negotiate(request)
+
+
+_HOOKS_DONE_HERE = (negotiate, negotiate_async)
+_SHAPES = 256
+# The headers httpx adds itself to a request, which a caller's headers may preset instead:
+# a request with these among its own headers is built by httpx as it comes.
+_OWN_HEADERS = frozenset({"host", "content-length", "transfer-encoding"})
+
+
+def _json_body(value: Any) -> bytes:
+    """A request's JSON body, encoded exactly as ``httpx.Request(json=...)`` encodes it."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+class _Shape:
+    """What the requests of one kind share: URL, headers in httpx's order, whether sized."""
+
+    __slots__ = ("headers", "sized", "url")
+
+    def __init__(self, url: httpx.URL, headers: httpx.Headers | None, sized: bool) -> None:
+        self.url = url
+        self.headers = headers  # None: built by httpx each time (an unusual request)
+        self.sized = sized  # the body's length goes into Content-Length
 
 
 class _Template:
-    """What every request of one facade client carries, read once from it."""
+    """What every request of one facade client carries, read once from it.
+
+    Building an ``httpx.Request`` from its arguments parses the URL, merges and
+    normalises headers, encodes the body and adds ``Host`` and ``Content-Length``:
+    most of it the same for every request of an operation. The first request of each
+    *shape* (method, path, extra headers, kind of body) is built by httpx itself; its
+    headers (the facade client's own, the extra ones, what httpx added, the negotiated
+    ``Accept``) are kept, and later requests of that shape get a copy of them with their
+    body's ``Content-Length``, handed to ``httpx.Request`` with the body as a ready
+    stream (httpx then adds nothing). So every request carries exactly the headers, in
+    the order, httpx would have given it. Bodies of forms and files are built by httpx.
+    """
 
     def __init__(self, facade: httpx.Client | httpx.AsyncClient) -> None:
         self.base = str(facade.base_url).rstrip("/")
-        self.headers = facade.headers
+        self.headers = facade.headers.copy()
         self.timeout = facade.timeout.as_dict()
         self.auth = facade.auth or httpx.Auth()  # the base class sends requests as they are
-        self.request_hooks = list(facade.event_hooks["request"])
-        self.response_hooks = list(facade.event_hooks["response"])
-        self._urls: dict[str, httpx.URL] = {}
+        hooks = facade.event_hooks
+        # the negotiation hook's work is done when the headers are built
+        self.request_hooks = [h for h in hooks["request"] if h not in _HOOKS_DONE_HERE]
+        self.response_hooks = list(hooks["response"])
+        self._shapes: dict[tuple[Any, ...], _Shape] = {}
 
-    def url(self, path: str) -> httpx.URL:
-        """The parsed URL of an operation path (parsing costs more than the rest of a request).
-
-        Operation paths start with "/", so joining them to the base URL is what
-        ``httpx.Client`` does when it merges them. At most ``_URLS`` paths are kept: paths
-        with ids in them (``/history/{id}``) are many, the ones in a hot loop few.
-        """
-        url = self._urls.get(path)
-        if url is None:
-            if len(self._urls) >= _URLS:
-                self._urls.clear()
-            url = self._urls[path] = httpx.URL(self.base + path)
-        return url
-
-    def build(self, kwargs: dict[str, Any]) -> httpx.Request:
-        """The request for a generated operation's ``httpx.Client.request`` arguments."""
-        headers: httpx.Headers | dict[str, str] = self.headers
+    def _by_httpx(self, method: str, url: httpx.URL, kwargs: dict[str, Any]) -> httpx.Request:
+        headers = self.headers
         extra = kwargs.get("headers")
         if extra:
-            headers = httpx.Headers(self.headers)
+            headers = httpx.Headers(headers)
             headers.update(extra)
-        return httpx.Request(
-            str(kwargs["method"]).upper(),
-            self.url(kwargs["url"]),
+        request = httpx.Request(
+            method,
+            url,
             params=kwargs.get("params") or None,
             headers=headers,
             content=kwargs.get("content"),
@@ -66,6 +114,74 @@ class _Template:
             json=kwargs.get("json"),
             extensions={"timeout": self.timeout},
         )
+        negotiate(request)
+        return request
+
+    def build(self, kwargs: dict[str, Any]) -> httpx.Request:
+        """The request for a generated operation's ``httpx.Client.request`` arguments."""
+        method = str(kwargs["method"]).upper()
+        path: str = kwargs["url"]
+        extra = kwargs.get("headers")
+        content = kwargs.get("content")
+        body: bytes | None
+        if kwargs.get("data") is not None or kwargs.get("files"):
+            kind, body = "form", None  # httpx encodes forms and files
+        elif content is not None:
+            if isinstance(content, str):
+                kind, body = "content", content.encode()
+            elif isinstance(content, bytes):
+                kind, body = "content", content
+            else:
+                kind, body = "stream", None
+        elif kwargs.get("json") is not None:
+            kind, body = "json", _json_body(kwargs["json"])
+        else:
+            kind, body = "", b""
+        key = (method, path, tuple(extra.items()) if extra else (), kind, not body)
+        shape = self._shapes.get(key)
+        if shape is None:
+            return self._first(key, method, path, kwargs, body)
+        if shape.headers is None:
+            return self._by_httpx(method, shape.url, kwargs)
+        assert body is not None  # a shape with headers is one whose body is bytes
+        request = httpx.Request(
+            method,
+            shape.url,
+            params=kwargs.get("params") or None,
+            headers=shape.headers,  # copied by httpx
+            stream=httpx.ByteStream(body),
+            extensions={"timeout": self.timeout},
+        )
+        if shape.sized:
+            request.headers["Content-Length"] = str(len(body))
+        request.read()  # as httpx.Request(content=...) leaves it
+        return request
+
+    def _first(
+        self,
+        key: tuple[Any, ...],
+        method: str,
+        path: str,
+        kwargs: dict[str, Any],
+        body: bytes | None,
+    ) -> httpx.Request:
+        """The first request of a shape, built by httpx; its headers kept for the next ones.
+
+        At most ``_SHAPES`` shapes are kept: paths with ids in them (``/history/{id}``)
+        are many, the ones in a hot loop few.
+        """
+        if len(self._shapes) >= _SHAPES:
+            self._shapes.clear()
+        url = httpx.URL(self.base + path)  # operation paths start with "/": httpx's merge
+        extra = kwargs.get("headers") or {}
+        if body is None or any(str(k).lower() in _OWN_HEADERS for k in extra):
+            shape = _Shape(url, None, sized=False)
+        else:
+            request = self._by_httpx(method, url, {**kwargs, "params": None})
+            sized = "Content-Length" in request.headers and bool(body)
+            shape = _Shape(url, request.headers, sized)
+        self._shapes[key] = shape
+        return self.build(kwargs)
 
 
 _C = TypeVar("_C", httpx.Client, httpx.AsyncClient)

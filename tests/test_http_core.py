@@ -18,7 +18,7 @@ import yaml
 
 import sipgateio
 from sipgateio import errors
-from sipgateio._http import _ACCEPT_BY_PATH, accept_for
+from sipgateio._send import _ACCEPT_BY_PATH, accept_for
 from tests.apistub import Answer, APIStub, Recorded
 from tests.conftest import TOKEN, TOKEN_ID, Flavour
 from tests.rawhttp import RawServer, full, reset, truncated

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 from typing import Any
 
 import httpx
@@ -62,6 +63,92 @@ def test_facade_requests_equal_the_raw_clients(api: APIStub, flavour: Flavour) -
     assert facade_get.headers["authorization"] == f"Basic {token}"
     assert facade_get.headers["accept"] == "application/json"
     assert facade_post.headers["content-type"] == "application/json"
+
+
+def test_every_request_of_an_operation_carries_its_own_body_and_length(
+    api: APIStub, flavour: Flavour
+) -> None:
+    """Later requests of an operation reuse its headers, never its body or Content-Length."""
+    api.reply("POST", "/v2/sessions/sms", status=204)
+    messages = ["hi", "a longer message, with ü and €", "", "x" * 2000]
+
+    def sync(client: sipgateio.SipgateIO) -> None:
+        for message in messages:
+            send_web_sms.sync_detailed(
+                client=client.raw,
+                body=SendWebSmsRequest(sms_id="s0", recipient="+4915799912345", message=message),
+            )
+            client.sms.send(to="+4915799912345", message=message or "-", sms_id="s0")
+
+    async def run_async(client: sipgateio.AsyncSipgateIO) -> None:
+        for message in messages:
+            await send_web_sms.asyncio_detailed(
+                client=client.raw,
+                body=SendWebSmsRequest(sms_id="s0", recipient="+4915799912345", message=message),
+            )
+            await client.sms.send(to="+4915799912345", message=message or "-", sms_id="s0")
+
+    flavour.run(sync if flavour.name == "sync" else run_async)
+    sent = api.sent("POST", "/v2/sessions/sms")
+    for raw, facade, message in zip(sent[::2], sent[1::2], messages, strict=True):
+        assert json.loads(facade.body) == {
+            "smsId": "s0",
+            "recipient": "+4915799912345",
+            "message": message or "-",
+        }
+        assert int(facade.headers["content-length"]) == len(facade.body)
+        if message:  # the facade refuses an empty message; raw sends it
+            assert facade.body == raw.body
+            assert {k: facade.headers.get(k) for k in COMPARED} == {
+                k: raw.headers.get(k) for k in COMPARED
+            }
+
+
+def test_the_template_builds_what_httpx_builds() -> None:
+    """Header by header, in order, and body: the senders' requests are httpx's own."""
+    from sipgateio._send import _Template, negotiate
+
+    facade = httpx.Client(
+        base_url="https://api.example.com/v2",
+        headers={"User-Agent": "t", "X-Sipgate-Version": "1"},
+        timeout=7.0,
+    )
+    template = _Template(facade)
+    calls: list[dict[str, Any]] = [
+        {"method": "get", "url": "/numbers"},
+        {"method": "get", "url": "/numbers", "params": {"offset": 5, "limit": 2}},
+        {"method": "get", "url": "/history/export"},
+        {"method": "post", "url": "/sessions/sms", "json": {"message": "hi"},
+         "headers": {"Content-Type": "application/json"}},
+        {"method": "post", "url": "/sessions/sms", "json": {"message": "ünïcode, longer"},
+         "headers": {"Content-Type": "application/json"}},
+        {"method": "post", "url": "/x", "json": {"a": 1}},
+        {"method": "post", "url": "/x"},
+        {"method": "put", "url": "/x", "content": b"abc"},
+        {"method": "put", "url": "/x", "content": "abcdef"},
+        {"method": "put", "url": "/x", "content": b""},
+        {"method": "delete", "url": "/x", "content": b"1"},
+        {"method": "post", "url": "/x", "data": {"a": "b"}},
+        {"method": "post", "url": "/x", "content": b"ab", "headers": {"Content-Length": "2"}},
+        {"method": "get", "url": "/numbers", "headers": {"Accept": "text/plain"}},
+    ]  # fmt: skip
+    for kwargs in calls * 2:  # the second time from the kept shapes
+        built = template.build(kwargs)
+        expected = facade.build_request(
+            kwargs["method"].upper(),
+            kwargs["url"],
+            params=kwargs.get("params"),
+            headers=kwargs.get("headers"),
+            content=kwargs.get("content"),
+            data=kwargs.get("data"),
+            json=kwargs.get("json"),
+        )
+        negotiate(expected)
+        assert (built.method, built.url) == (expected.method, expected.url), kwargs
+        assert built.headers.raw == expected.headers.raw, kwargs
+        assert built.content == expected.read(), kwargs
+        assert built.extensions["timeout"] == expected.extensions["timeout"]
+    facade.close()
 
 
 def test_a_users_client_gets_the_facades_requests_through_its_hooks(api: APIStub) -> None:
