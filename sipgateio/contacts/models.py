@@ -224,30 +224,133 @@ class ParsedContact:
     family: str
 
 
-def _records(value: Iterable[ParsedContact]) -> tuple[ParsedContact, ...]:
-    return value if type(value) is tuple else tuple(value)
-
-
 def _skipped(value: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
-@attrs.frozen
 class ParseResult:
     """What an offline parse returns: the contacts it read and the records it skipped.
 
-    ``notes`` lists what the reader changed or left out of the contacts it read (see
-    :class:`ImportNote`), e.g. a text decoded as cp1252 or a property it could not read.
+    ``records`` holds a :class:`ParsedContact` for each contact read, in file order;
+    ``contacts`` the contacts alone. ``skipped`` lists every record not taken (see
+    :class:`SkippedRecord`), ``notes`` what the reader changed or left out of the contacts it
+    read (see :class:`ImportNote`), e.g. a text decoded as cp1252 or a property it could not
+    read. Immutable; equal when records, skipped and notes are; hashable and picklable.
+
+    The vCard reader keeps the contacts and, beside them, the line and name parts of each in
+    one tuple of plain values; the :class:`ParsedContact` objects are made when ``records``
+    is first read. Kept by the thousand (one result per card), the result then leaves fewer
+    objects for CPython's cyclic garbage collector to go through (see
+    ``benchmarks/RESULTS.md``).
     """
 
-    records: tuple[ParsedContact, ...] = attrs.field(default=(), converter=_records)
-    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=_skipped)
-    notes: tuple[ImportNote, ...] = attrs.field(default=(), converter=_notes)
+    __slots__ = ("__weakref__", "_contacts", "_meta", "_notes", "_records", "_skipped")
+    _contacts: tuple[Contact, ...] | Contact
+    _meta: tuple[int | str, ...]
+    _records: tuple[ParsedContact, ...] | None
+    _skipped: tuple[SkippedRecord, ...]
+    _notes: tuple[ImportNote, ...]
+
+    def __init__(
+        self,
+        records: Iterable[ParsedContact] = (),
+        skipped: Iterable[SkippedRecord] = (),
+        notes: Iterable[ImportNote] = (),
+    ) -> None:
+        records = records if type(records) is tuple else tuple(records)
+        meta: list[int | str] = []
+        for r in records:
+            meta += (r.line, r.given, r.family)
+        init = object.__setattr__
+        init(self, "_contacts", tuple([r.contact for r in records]))
+        init(self, "_meta", tuple(meta))
+        init(self, "_records", records)
+        init(self, "_skipped", _skipped(skipped))
+        init(self, "_notes", _notes(notes))
+
+    @classmethod
+    def _of(
+        cls,
+        contacts: tuple[Contact, ...],
+        meta: tuple[int | str, ...],
+        skipped: tuple[SkippedRecord, ...] = (),
+        notes: tuple[ImportNote, ...] = (),
+    ) -> ParseResult:
+        """A result of ``contacts`` and, flat, ``(line, given, family)`` of each (for readers)."""
+        self = object.__new__(cls)
+        init = object.__setattr__
+        # One contact is kept as itself: a tuple around it would be one more tracked object.
+        init(self, "_contacts", contacts[0] if len(contacts) == 1 else contacts)
+        init(self, "_meta", meta)
+        init(self, "_records", None)
+        init(self, "_skipped", skipped)
+        init(self, "_notes", notes)
+        return self
+
+    @property
+    def records(self) -> tuple[ParsedContact, ...]:
+        """The contacts read, each with its line (or card ordinal) and name parts."""
+        records = self._records
+        if records is None:
+            meta = self._meta
+            records = tuple(
+                [
+                    ParsedContact(meta[i], contact, meta[i + 1], meta[i + 2])  # type: ignore[arg-type]
+                    for i, contact in zip(
+                        range(0, len(meta), 3), self._contact_tuple(), strict=True
+                    )
+                ]
+            )
+            object.__setattr__(self, "_records", records)
+        return records
+
+    @property
+    def skipped(self) -> tuple[SkippedRecord, ...]:
+        """Every record not taken, with its line (or card ordinal) and the reason."""
+        return self._skipped
+
+    @property
+    def notes(self) -> tuple[ImportNote, ...]:
+        """What the reader changed or left out of the contacts it read, in file order."""
+        return self._notes
 
     @property
     def contacts(self) -> list[Contact]:
         """The parsed contacts, without their line numbers and name parts."""
-        return [r.contact for r in self.records]
+        return list(self._contact_tuple())
+
+    def _contact_tuple(self) -> tuple[Contact, ...]:
+        contacts = self._contacts
+        return (contacts,) if type(contacts) is Contact else contacts  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, ParseResult)
+        return (
+            self._meta == other._meta
+            and self._contact_tuple() == other._contact_tuple()
+            and self._skipped == other._skipped
+            and self._notes == other._notes
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._contact_tuple(), self._meta, self._skipped, self._notes))
+
+    def __repr__(self) -> str:
+        return (
+            f"ParseResult(records={self.records!r}, skipped={self._skipped!r},"
+            f" notes={self._notes!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[ParseResult], tuple[object, ...]]:
+        return ParseResult, (self.records, self._skipped, self._notes)
 
 
 _NOT_IN_A_NAME = re.compile(r"[;\n\r\t]")

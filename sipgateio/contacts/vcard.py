@@ -67,7 +67,6 @@ from .models import (
     Email,
     ExportScope,
     ImportNote,
-    ParsedContact,
     ParseResult,
     PhoneNumber,
     Scope,
@@ -595,8 +594,8 @@ def _card(
     ordinal: int,
     notes: list[ImportNote],
     qp_possible: bool,
-) -> ParsedContact:
-    """Build the contact of one card from its unfolded content lines between BEGIN and END.
+) -> tuple[Contact, str, str]:
+    """The contact of one card (from its unfolded lines between BEGIN and END), given, family.
 
     The hot loop of every import: one ``partition`` per line, no per-line function call for
     the common properties. What it changes or cannot read goes to ``notes``.
@@ -776,7 +775,7 @@ def _card(
         tuple(organization),
         scope,
     )
-    return ParsedContact(ordinal, contact, given, family)
+    return contact, given, family
 
 
 # -- the text ------------------------------------------------------------------------------
@@ -921,19 +920,26 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
     qp = ("Q" in text or "q" in text) and (
         "UOTED-P" in text or "uoted-p" in text or "UOTED-P" in text.upper()
     )
-    records: list[ParsedContact] = []
+    contacts: list[Contact] = []
+    meta: list[int | str] = []  # (ordinal, given, family) of each contact, flat
     skipped: list[SkippedRecord] = []
     for card, begin, end, runs in spans:
         card_lines = lines[begin:end]
         if runs is not None:
             card_lines = [x for a, b in runs for x in lines[a:b]] + card_lines
         try:
-            records.append(_card(card_lines, scope, card, notes, qp))
+            contact, given, family = _card(card_lines, scope, card, notes, qp)
         except _Skip as skip:
             skipped.append(SkippedRecord(card, str(skip)))
-    if nested:
-        records.sort(key=lambda r: r.line)
+            continue
+        contacts.append(contact)
+        meta += (card, given, family)
+    if nested:  # back into card order
+        order = sorted(range(len(contacts)), key=lambda k: meta[3 * k])
+        contacts = [contacts[k] for k in order]
+        meta = [meta[3 * k + j] for k in order for j in range(3)]
         skipped.sort(key=lambda s: s.line)
     if len(notes) > 1:
         notes.sort(key=lambda n: n.line)
-    return ParseResult(records, skipped, notes)
+    # The records are made from the contacts and meta when read (see ParseResult).
+    return ParseResult._of(tuple(contacts), tuple(meta), tuple(skipped), tuple(notes))

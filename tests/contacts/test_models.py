@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import enum
 import gc
+import pickle
+import weakref
 from collections.abc import Iterator
 
 import attrs
@@ -194,6 +198,78 @@ def test_reports() -> None:
     assert ImportReport(0).skipped == []
     result = ParseResult(skipped=[SkippedRecord(1, "empty card")])
     assert result.skipped == (SkippedRecord(1, "empty card"),) and result.contacts == []
+
+
+TWO_CARDS = (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Lovelace;Ada;;;\r\nFN:Ada Lovelace\r\n"
+    "TEL;TYPE=cell:+4915114183288\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Hopper;Grace;;;\r\nFN:Grace Hopper\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Inner Card\r\nEND:VCARD\r\n"
+    "EMAIL:grace@example.com\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Future\r\nEND:VCARD\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [TWO_CARDS, TWO_CARDS.split("BEGIN:VCARD\r\nVERSION:4.0\r\nN:H")[0]]
+)
+def test_a_parse_result_behaves_like_one_built_from_its_records(text: str) -> None:
+    parsed = parse_vcards(text)  # keeps contacts and (line, given, family), makes records on demand
+    built = ParseResult(parsed.records, parsed.skipped, parsed.notes)
+    assert parsed == built and hash(parsed) == hash(built) and repr(parsed) == repr(built)
+    assert parsed.contacts == built.contacts == [r.contact for r in parsed.records]
+    assert parsed.records is parsed.records  # made once
+    assert pickle.loads(pickle.dumps(parsed)) == parsed
+    assert copy.deepcopy(parsed) == parsed and copy.copy(parsed) == parsed
+    assert weakref.ref(parsed)() is parsed
+    other = parse_vcards(text.replace("Ada", "Ida"))
+    assert parsed != other and parsed != parsed.records
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        parsed.skipped = ()  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del parsed.notes  # type: ignore[misc]
+
+
+def test_parse_result_records_keep_card_order_lines_and_names_of_nested_cards() -> None:
+    result = parse_vcards(TWO_CARDS)
+    assert [(r.line, r.contact.name, r.given, r.family) for r in result.records] == [
+        (1, "Ada Lovelace", "Ada", "Lovelace"),
+        (2, "Grace Hopper", "Grace", "Hopper"),
+        (3, "Inner Card", "Inner", "Card"),
+    ]
+    assert result.records[1].contact.emails == (Email("grace@example.com"),)
+    assert [s.line for s in result.skipped] == [4]
+    assert ParseResult().records == () and ParseResult().contacts == []
+
+
+def test_a_kept_single_card_result_leaves_eight_tracked_objects() -> None:
+    """One result per card, kept by the thousand, is what the collector has to go through.
+
+    The result, its contact, the contact's three tuples and one e-mail, number and address:
+    the tuples of strings (types, organisation, the record's line and names) are left to the
+    collector's own untracking.
+    """
+    card = TWO_CARDS.split("BEGIN:VCARD\r\nVERSION:4.0\r\nN:H")[0].replace(
+        "END:VCARD",
+        "EMAIL:ada@example.com\r\nADR:;;Street 1;Town;;12345;Country\r\n"
+        "ORG:Engines;Analytical\r\nEND:VCARD",
+    )
+    result = parse_vcards(card)
+    # The collector untracks a tuple of untracked items when it sees one (a tuple of tuples
+    # when it sees it after its items: a second pass).
+    gc.collect()
+    gc.collect()
+    tracked, todo = [], [result]
+    while todo:
+        obj = todo.pop()
+        if gc.is_tracked(obj) and not isinstance(obj, (type, enum.Enum)):
+            tracked.append(type(obj).__name__)
+            todo += gc.get_referents(obj)
+    assert sorted(tracked) == sorted(
+        ["ParseResult", "Contact", "tuple", "tuple", "tuple", "Email", "PhoneNumber", "Address"]
+    )
+    results = [result]
+    assert results[0].records[0].contact.organization == (("Engines", "Analytical"),)
 
 
 @pytest.fixture
