@@ -519,10 +519,29 @@ def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
     return data.decode("cp1252", "replace"), True
 
 
+_NOT_ASCII = re.compile(r"([^\x00-\x7f]+)")
+
+
 def _unquote_printable(value: str, charset: str | None) -> tuple[str, bool]:
-    """Decode a quoted-printable value (its soft line breaks already joined)."""
-    data = binascii.a2b_qp(value.encode("utf-8"))
-    text, fallback = _decode_bytes(data, charset)
+    """Decode a quoted-printable value (its soft line breaks already joined).
+
+    Its ``=XX`` escapes are bytes in ``charset``; characters beyond ASCII written as they are
+    (raw 8-bit bytes that :func:`decode_vcard` read in that ``CHARSET``, or a ``str`` given)
+    are text already. Written back in ``charset`` they take their place among the escaped
+    bytes, so every byte is decoded once; characters the charset cannot hold are kept, the
+    escapes between them decoded.
+    """
+    try:
+        data = binascii.a2b_qp(value.encode(charset or "utf-8"))
+    except (LookupError, UnicodeEncodeError):
+        fallback = False
+        parts = _NOT_ASCII.split(value)
+        for i in range(0, len(parts), 2):  # the ASCII runs; the odd ones are kept as they are
+            parts[i], run_fallback = _decode_bytes(binascii.a2b_qp(parts[i]), charset)
+            fallback = fallback or run_fallback
+        text = "".join(parts)
+    else:
+        text, fallback = _decode_bytes(data, charset)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, fallback
@@ -842,7 +861,8 @@ def decode_vcard(data: bytes) -> tuple[str, str]:
     its zero bytes; then UTF-8. Anything else (vCard 2.1 files of Outlook, old phones) is
     read line by line: a line in the ``CHARSET`` its property names (``CHARSET=SHIFT_JIS``,
     ``CHARSET=ISO-8859-1``), else as UTF-8 when it is, else as cp1252, which reads any
-    byte; a folded line's continuation as its first line. The second value is the encoding,
+    byte; a folded line's continuation, and a quoted-printable value's line after a soft line
+    break (``=`` at its end), as its first line. The second value is the encoding,
     ``"charset-lines"`` for line by line, ``"charset-lines+cp1252"`` when cp1252 was needed.
     """
     found = decode_unicode(data)  # the readers' shared first step
@@ -851,10 +871,14 @@ def decode_vcard(data: bytes) -> tuple[str, str]:
     out: list[str] = []
     charset: str | None = None
     any_cp1252 = False
+    quoted = False
+    soft_break = False  # the line before ended a quoted-printable line with "=": it goes on
     for raw in data.splitlines(keepends=True):
-        if raw[:1] not in (b" ", b"\t"):  # a new content line (not a continuation)
+        if raw[:1] not in (b" ", b"\t") and not soft_break:  # a new content line
             match = _LINE_CHARSET.match(raw)
             charset = match.group(1).decode("ascii") if match else None
+            quoted = b"QUOTED-PRINTABLE" in raw.partition(b":")[0].upper()
+        soft_break = quoted and raw.rstrip(b"\r\n").endswith(b"=")
         if raw.isascii():
             out.append(raw.decode("ascii"))
             continue

@@ -272,6 +272,63 @@ def test_quoted_printable_in_any_case(encoding: str) -> None:
     assert parse_vcards(text).contacts[0].name == "Jürgen Müller"
 
 
+# Quoted-printable values with raw 8-bit bytes beside their =XX escapes, as some 2.1 writers
+# leave them: each byte is decoded once, in the value's CHARSET (raw bytes and escapes alike).
+RAW_AND_ESCAPED = [
+    # CHARSET, the value's bytes (raw and escaped mixed), what it reads as
+    ("ISO-8859-1", b"K\xf6ln M=FCller=20Stra=DFe", "Köln Müller Straße"),
+    ("ISO-8859-15", b"\xa4 5 =A4=20Caf\xe9", "€ 5 € Café"),
+    ("windows-1252", b"\x80 =80 d\xe9j=E0", "€ € déjà"),
+    ("SHIFT_JIS", b"\x83A=83C=83E\x83G", "アイウエ"),  # 2-byte: a raw lead byte, escaped one
+    ("UTF-8", b"J\xc3\xbcrgen M=C3=BCller", "Jürgen Müller"),
+]
+
+
+@pytest.mark.parametrize(("charset", "value", "expected"), RAW_AND_ESCAPED)
+def test_quoted_printable_raw_bytes_are_decoded_once(
+    charset: str, value: bytes, expected: str
+) -> None:
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        + f"FN;CHARSET={charset};ENCODING=QUOTED-PRINTABLE:".encode()
+        + value
+        + b"\r\nADR;HOME;CHARSET="
+        + charset.encode()
+        + b";ENCODING=QUOTED-PRINTABLE:;;"
+        + value
+        + b"=\r\n=20"
+        + value
+        + b";;;;\r\nEND:VCARD\r\n"
+    )
+    result = parse_vcards(card)
+    (contact,) = result.contacts
+    assert contact.name == expected
+    assert contact.addresses[0].street_address == f"{expected} {expected}"
+    assert not any(n.field == "encoding" for n in result.notes)  # nothing read as cp1252
+
+
+@pytest.mark.parametrize(("charset", "value", "expected"), RAW_AND_ESCAPED)
+def test_quoted_printable_text_with_characters_is_decoded_once(
+    charset: str, value: bytes, expected: str
+) -> None:
+    # The same card given as str: its characters are text already, its escapes bytes in CHARSET.
+    text = value.decode(charset)
+    card = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET={charset};ENCODING=QUOTED-PRINTABLE:"
+        f"{text}\r\nEND:VCARD\r\n"
+    )
+    assert parse_vcards(card).contacts[0].name == expected
+
+
+def test_quoted_printable_characters_outside_the_charset_stay_as_they_are() -> None:
+    # A str whose characters ISO-8859-1 cannot hold: they are kept, the escapes decoded.
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:"
+        "\u0141\u00f3d\u017a =FCber=20\u20ac\r\nEND:VCARD\r\n"
+    )
+    assert parse_vcards(card).contacts[0].name == "\u0141\u00f3d\u017a über €"
+
+
 def test_name_from_n_when_fn_is_missing() -> None:
     (record,) = parse_vcards(
         "BEGIN:VCARD\nVERSION:3.0\nN:Lovelace;Ada;Augusta,King;Countess;\nEND:VCARD\n"
