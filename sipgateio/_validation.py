@@ -108,6 +108,10 @@ _IMPOSSIBLE = {  # phonenumbers.ValidationResult
     3: "too long",
     5: "invalid length",
 }
+_INCOMPLETE = {  # of them: a known country's number that lacks digits (or has a wrong count)
+    2: "too short for a number with country code ",
+    5: "a length no number has with country code ",
+}
 
 
 def phone_number(value: object, field: str, *, default_region: str | None = None) -> str:
@@ -118,7 +122,9 @@ def phone_number(value: object, field: str, *, default_region: str | None = None
     in E.164 form (``+4921163553355``) when its length is possible for its country; a number
     without one (``110``, ``12``, ``0211 63553355``) is sent as its digits, sipgate reads it as
     dialled from the account. Whether a range is assigned is sipgate's to decide
-    (``+4912368712`` is sent). Refused, with the reason: anything but a string, an empty one,
+    (``+4912368712`` is sent, and ``+1 555 0123``, a local number's length, as ``+15550123``).
+    Real-world spellings are read: ``(+57) 320 432 05 09``, ``+49 (0) 211 ...``, dashes and
+    Unicode or full-width separators. Refused, with the reason: anything but a string, an empty one,
     letters or other characters that are not part of a phone number (an extension cannot be
     dialled), a country code that does not exist, a length no number can have.
 
@@ -165,8 +171,14 @@ def contact_number(text: str, default_region: str | None = None) -> tuple[str | 
     * With ``default_region`` (``"DE"``), a national number that is unambiguous there (it has
       the region's trunk prefix, or is an assigned number of the region) becomes E.164 too;
       one that is not (``110``, a local number without area code) is kept, with a reason.
+    * One with country code that is not complete (``+1-555-0123``: a local number without
+      area code; ``+33 1 23 45 67``: too short for France) is kept as given, with the reason:
+      it is not turned into an E.164 number that looks complete.
     * ``(None, reason)``: it cannot be a number (no digits, letters, an unknown country code,
-      an impossible length) and is left out.
+      too long, fewer digits than a country code and one more) and is left out.
+
+    Real-world spellings are read: a country code in brackets (``(+57) 320 432 05 09``), the
+    trunk zero in brackets (``+49 (0)211 ...``), dashes, Unicode and full-width separators.
 
     A reason is given whenever the result is not ``text`` unchanged, so an import can report
     every change made and every number left out.
@@ -212,39 +224,89 @@ def to_e164(text: str, default_region: str | None = None) -> str | None:
     return _in_region(main, default_region)[0]
 
 
+# Separators as word processors and phones write them: dashes, minus and Unicode spaces, the
+# full-width forms of East Asian input, square brackets.
+_SPELLINGS = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008", " "),
+        **dict.fromkeys("\u2009\u200a\u202f\u205f\u3000", " "),
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        "\uff0b": "+",
+        "\uff08": "(",
+        "\uff09": ")",
+        "[": "(",
+        "]": ")",
+    }
+)
+_BRACKETED_PLUS = re.compile(r"\(\s*\+")
+"""A country code in brackets: ``(+57) 320 432 05 09``, ``(+49) 211 ...``."""
+
+
+def _spelled(text: str) -> str:
+    """``text`` with the separators of real-world spellings made plain (see _SPELLINGS).
+
+    A ``+`` inside an opening bracket is put before it: ``(+57) 320`` reads as ``+(57) 320``.
+    """
+    if not text.isascii() or "[" in text:
+        text = text.translate(_SPELLINGS)
+    if text.startswith("(") and (match := _BRACKETED_PLUS.match(text)):
+        text = "+(" + text[match.end() :]
+    return text
+
+
 @functools.lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[str, str, str]:
-    """``(number, extension, "")``, or ``("", "", why it is not a number)``."""
+    """``(number, extension, "")``, or ``("", "", why it is not a number)``.
+
+    The number is ``text`` in plain spelling (see :func:`_spelled`).
+    """
     if not text:
         return "", "", "is empty"
+    text = _spelled(text)
     extension = ""
     if _NUMBER.fullmatch(text) is None:
         match = _EXTENSION.fullmatch(text)
         if match is None or _NUMBER.fullmatch(match.group(1)) is None:
-            bad = next((c for c in text if not c.isdigit() and c not in "+ -./()\u00a0"), text[:1])
-            what = "letters" if bad.isalpha() else f"{bad!r}"
-            return "", "", f"is not a phone number (it contains {what})"
+            bad = next((c for c in text if not c.isdigit() and c not in "+ -./()\u00a0"), "")
+            if bad:
+                what = "letters" if bad.isalpha() else f"{bad!r}"
+                return "", "", f"is not a phone number (it contains {what})"
+            if "+" in text and any(c.isdigit() for c in text):
+                return "", "", "is not a phone number (a '+' belongs only at its start)"
+            return "", "", "is not a phone number (it has no digits)"
         text, extension = match.group(1), match.group(2)
     return text, extension, ""
 
 
 @functools.lru_cache(maxsize=4096)
-def _international(digits: str) -> tuple[str | None, str]:
-    """``("+" digits in E.164, "")`` for a number with country code, or ``(None, why not)``."""
+def _international(digits: str) -> tuple[str | None, str, str]:
+    """A number with country code: ``(E.164 or None, why not, why it is not complete)``.
+
+    ``("+" digits, "", "")`` for a possible number; ``(None, why, "")`` for one that cannot be
+    a number. The third value is set for a number of a known country that is shorter than its
+    numbers: ``(None, "... too short", why)``, or ``(E.164, "", why)`` for a length that is
+    possible only for a local number dialled without its area code (``+1 555 0123``).
+    """
     if len(digits) < 3:  # a country code and at least one digit more
-        return None, "is not a phone number: too short"
+        return None, "is not a phone number: too short", ""
     if len(digits) > 15:  # E.164's limit
-        return None, "is not a phone number: too long (more than 15 digits)"
+        return None, "is not a phone number: too long (more than 15 digits)", ""
     import phonenumbers  # heavy: loaded on first use
 
     try:
         parsed = phonenumbers.parse("+" + digits)
     except phonenumbers.NumberParseException as exc:
-        return None, f"is not a phone number: {_PARSE_ERRORS.get(exc.error_type, 'invalid')}"
+        return None, f"is not a phone number: {_PARSE_ERRORS.get(exc.error_type, 'invalid')}", ""
     why = phonenumbers.is_possible_number_with_reason(parsed)
+    country = f"+{parsed.country_code}"
+    if why in _INCOMPLETE:
+        return None, f"is not a phone number: {_IMPOSSIBLE[why]}", _INCOMPLETE[why] + country
     if why in _IMPOSSIBLE:
-        return None, f"is not a phone number: {_IMPOSSIBLE[why]}"
-    return _e164(parsed), ""
+        return None, f"is not a phone number: {_IMPOSSIBLE[why]}", ""
+    if why == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        return _e164(parsed), "", f"a local number without its area code after {country}"
+    return _e164(parsed), "", ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -309,7 +371,9 @@ def _send_form(text: str, region: str | None) -> tuple[str | None, str]:
         return None, "is not a phone number that can be dialled (it has an extension)"
     digits = _NOT_DIGITS.sub("", main)
     if main.startswith("+") or digits.startswith("00"):
-        return _international(_without_idd(main, digits))
+        # A local-only length (+1 555 0123) may still reach someone: sipgate decides.
+        e164, reason, _incomplete = _international(_without_idd(main, digits))
+        return e164, reason
     reason = _length(digits)
     if reason:
         return None, reason
@@ -327,7 +391,9 @@ def _contact_form(text: str, region: str | None) -> tuple[str | None, str]:
         return None, problem
     digits = _NOT_DIGITS.sub("", main)
     if main.startswith("+") or (region is None and digits.startswith("00")):
-        e164, reason = _international(_without_idd(main, digits))
+        e164, reason, incomplete = _international(_without_idd(main, digits))
+        if incomplete:  # not turned into a complete-looking number: the owner may finish it
+            return text, f"kept as given: not a complete number ({incomplete})"
         if e164 is None:
             return None, reason
         why = "written in E.164 form"

@@ -40,6 +40,22 @@ ACCEPTED = [
     ("12", "12"),
     ("0211 / 63553355", "021163553355"),
     ("015799912345", "015799912345"),
+    # real-world spellings, most from the address books in ../shared/corpora/contacts
+    ("(+57) 320 432 05 09", "+573204320509"),  # csv/notengobattery__contacts.csv
+    ("(+49) 211 63553355", "+4921163553355"),
+    ("( +49 ) (0)211 63553355", "+4921163553355"),
+    ("[+49] 211 63553355", "+4921163553355"),
+    ("+49 (0) 211 63553355", "+4921163553355"),  # the German trunk-zero convention
+    ("+44 (0)20 7946 0000", "+442079460000"),
+    ("+49 (0611) 123456 - 11", "+4961112345611"),  # vcard/folker__Outlook_v2.vcf
+    ("+49(721)123456", "+49721123456"),  # vcard/ical4j__vcard-vCards-SAP.vcf
+    ("+1.650.506.7000", "+16505067000"),  # the same file
+    ("00-1-212-555-7777", "+12125557777"),  # vcard/ezvcard__John_Doe_LOTUS_NOTES.vcf
+    ("(111) 555-1212", "1115551212"),  # vcard/aosp__v21_complicated.vcf: no country code
+    ("+49 211 635\u201353355", "+4921163553355"),  # an en dash from a word processor
+    ("+49\u2009211\u202f63553355", "+4921163553355"),  # thin spaces
+    ("\uff0b\uff14\uff19 \uff12\uff11\uff11 63553355", "+4921163553355"),  # full-width
+    ("+1-555-0123", "+15550123"),  # csv/rolomind__google.csv: a local length, sipgate decides
 ]
 
 # given -> the words the error must contain (besides the field's name and the value).
@@ -55,6 +71,11 @@ REFUSED = [
     ("+999 1234567", "unknown country code"),
     ("+49 1579991234567890", "too long"),
     ("12345678901234567", "too long"),
+    ("+33-01-23-45-67", "too short"),  # vcard/icalrs__vcard_input.vcf: too short for France
+    ("+1 (212) 204-34456", "too long"),  # vcard/ezvcard__John_Doe_LOTUS_NOTES.vcf
+    ("(+49) 211 ext. 5", "extension"),
+    ("+49 211 + 63553355", "only at its start"),  # a + is read there (or in its bracket)
+    ("49+211", "only at its start"),
 ]
 
 
@@ -167,6 +188,8 @@ FILTERED = [
     ("+49 211 63553355", "+49 211 63553355"),
     ("110", "110"),
     ("12", "12"),
+    ("(+57) 320 432 05 09", "(+57) 320 432 05 09"),
+    ("+49 (0)211 63553355", "+49 (0)211 63553355"),
 ]
 
 
@@ -232,6 +255,17 @@ CONTACT_NUMBERS = [
     ("06 1234 5678", "IT", "+390612345678", "dialled in IT"),
     ("+1 905-555-1234 ext. 12", None, "+19055551234;ext=12", "extension kept"),
     ("+49 211 63553355;ext=102", None, "+4921163553355;ext=102", "extension kept"),
+    ("(+57) 320 432 05 09", None, "+573204320509", "E.164"),
+    ("(+49) 211 63553355 ext. 12", None, "+4921163553355;ext=12", "extension kept"),
+    ("+49 (0) 211 63553355", None, "+4921163553355", "E.164"),
+    ("+49 211 635\u201353355", None, "+4921163553355", "E.164"),
+    # not complete: kept as given (not turned into an E.164 number that looks complete)
+    ("+1-555-0123", None, "+1-555-0123", "not a complete number"),
+    ("+1-555-0123", "US", "+1-555-0123", "a local number without its area code after +1"),
+    ("+33-01-23-45-67", None, "+33-01-23-45-67", "too short for a number with country code +33"),
+    ("+49 (0) 211 63553355 - 0", None, "+49211635533550", "E.164"),
+    ("+1 (212) 204-34456", None, None, "too long"),  # cannot be one: left out
+    ("+491", None, None, "too short"),  # no digit beyond a country code and one more
     ("0211 63553355 ext. 12", None, "0211 63553355 ext. 12", ""),
     ("0211 63553355", "DE", "+4921163553355", "dialled in DE"),
     ("0211 63553355 x12", "DE", "+4921163553355;ext=12", "extension kept"),

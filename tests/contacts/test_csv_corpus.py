@@ -63,10 +63,10 @@ NUMBERS: dict[str, tuple[tuple[int, int, int], tuple[int, int, int], int]] = {
     "constellation__linkedin_connections.csv": ((0, 0, 0), (0, 0, 0), 3),
     "contactimporter__contacts.csv": ((1, 0, 0), (1, 0, 0), 2),
     "monica__single_contact_stub.csv": ((0, 0, 0), (0, 0, 0), 0),
-    "notengobattery__contacts.csv": ((0, 0, 1), (0, 0, 1), 2),  # (+57) 320 432 05 09
+    "notengobattery__contacts.csv": ((0, 1, 0), (0, 1, 0), 2),  # (+57) 320 432 05 09: E.164
     "openxchange__outlook_de_bug9367.csv": ((0, 0, 14), (0, 0, 14), 39),  # names, not numbers
     "rolomind__custom.csv": ((2, 1, 0), (2, 1, 0), 2),
-    "rolomind__google.csv": ((0, 3, 0), (0, 3, 0), 3),
+    "rolomind__google.csv": ((3, 0, 0), (3, 0, 0), 3),  # +1-555-0123: not complete, kept
     "rolomind__linkedin.csv": ((0, 0, 0), (0, 0, 0), 3),
     "rolomind__rolodex.csv": ((3, 0, 0), (3, 0, 0), 4),  # 555-0123: local, kept
     "roundcube__all.csv": ((13, 0, 0), (13, 0, 0), 23),
@@ -239,6 +239,49 @@ def test_the_corpus_import_reports_every_number_and_column_not_kept(
     assert len(stored) == kept + changed
     number_notes = [n for n in report.notes if n.field == "number"]
     assert sum(1 for n in number_notes if n.result is None) == left_out
-    assert sum(1 for n in number_notes if n.result is not None) == changed
+    assert sum(1 for n in number_notes if n.result not in (None, n.original)) == changed
     assert sum(1 for n in report.notes if n.field == "column") == columns
     assert [n.line for n in report.notes] == sorted(n.line for n in report.notes)
+
+
+# -- numbers as the exports spell them --------------------------------------------------------
+
+
+def test_a_number_not_complete_is_kept_as_given_and_reported(
+    flavour: Flavour, api: APIStub
+) -> None:
+    # Google's export of contacts with +1 and a 7-digit number: a local number without its
+    # area code. Stored as +15550123 it would look complete; it is stored as given, and noted.
+    api.reply("POST", "/v2/contacts", Answer(204))
+    report = flavour.run(
+        lambda c: c.contacts.import_from_csv_string(corpus("rolomind__google.csv"))
+    )
+    stored = [n["number"] for r in api.sent("POST", "/v2/contacts") for n in r.json["numbers"]]
+    assert sorted(stored) == ["+1-555-0123", "+1-555-0124", "+1-555-0125"]  # sent concurrently
+    notes = [n for n in report.notes if n.field == "number"]
+    assert [(n.line, n.original, n.result) for n in notes] == [
+        (2, "+1-555-0123", "+1-555-0123"),
+        (3, "+1-555-0124", "+1-555-0124"),
+        (5, "+1-555-0125", "+1-555-0125"),
+    ]
+    assert all(
+        n.reason == "kept as given: not a complete number "
+        "(a local number without its area code after +1)"
+        for n in notes
+    )
+
+
+def test_a_country_code_in_brackets_is_read(flavour: Flavour, api: APIStub) -> None:
+    # "(+57) 320 432 05 09": the country code written in brackets (it was left out before).
+    api.reply("POST", "/v2/contacts", Answer(204))
+    report = flavour.run(
+        lambda c: c.contacts.import_from_csv_string(corpus("notengobattery__contacts.csv"))
+    )
+    (request,) = api.sent("POST", "/v2/contacts")
+    assert [n["number"] for n in request.json["numbers"]] == ["+573204320509"]
+    (note,) = [n for n in report.notes if n.field == "number"]
+    assert (note.original, note.result, note.reason) == (
+        "(+57) 320 432 05 09",
+        "+573204320509",
+        "written in E.164 form",
+    )
