@@ -24,6 +24,7 @@ __all__ = [
     "non_empty",
     "phone_number",
     "region_code",
+    "same_number",
     "to_e164",
 ]
 
@@ -253,6 +254,47 @@ def _spelled(text: str) -> str:
     if text.startswith("(") and (match := _BRACKETED_PLUS.match(text)):
         text = "+(" + text[match.end() :]
     return text
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one number, however each is written. Never raises.
+
+    As given, or with the same digits (``0211/123`` and ``0211 123``; ``+49 211 123`` and
+    ``49211123``, E.164 without its ``+`` as pushes send numbers); with country code on both
+    sides, the same E.164 number; with one on one side only, when the other is that number
+    dialled inside its country (``0211 123456`` and ``+49211123456``; ``202 555 0123`` and
+    ``+12025550123``). Extension ids and ``anonymous`` match only themselves.
+    """
+    a, b = a.strip(), b.strip()
+    if a == b:
+        return True
+    main_a, ext_a, problem_a = _split(a)
+    main_b, ext_b, problem_b = _split(b)
+    if problem_a or problem_b or ext_a != ext_b:
+        return False
+    digits_a, digits_b = _NOT_DIGITS.sub("", main_a), _NOT_DIGITS.sub("", main_b)
+    if digits_a == digits_b:
+        return True
+    e164_a, e164_b = to_e164(a), to_e164(b)
+    if e164_a is not None and e164_b is not None:
+        return e164_a == e164_b
+    if e164_a is None and e164_b is None:
+        return False
+    e164, national = (e164_a, main_b) if e164_a is not None else (e164_b, main_a)
+    return e164 == _national_in(national, str(e164))
+
+
+@functools.lru_cache(maxsize=4096)
+def _national_in(national: str, e164: str) -> str | None:
+    """``national`` as E.164 when dialled in the country of ``e164`` (None when no number)."""
+    import phonenumbers
+
+    try:
+        country = phonenumbers.parse(e164).country_code or 0
+        region = phonenumbers.region_code_for_country_code(country)
+        return _e164(phonenumbers.parse(national, region))
+    except phonenumbers.NumberParseException:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ import pytest
 
 import sipgateio
 from sipgateio import ContactsExportFilter, ExportScope, HistoryFilter, Scope
-from sipgateio._validation import contact_number, filter_number, phone_number
+from sipgateio._validation import contact_number, filter_number, phone_number, same_number
 from sipgateio.webhook import TransferOptions, WebhookResponse
 from tests.apistub import Answer, APIStub
 from tests.conftest import Flavour
@@ -325,3 +325,28 @@ def test_the_sending_rule_is_one_function() -> None:
     # every sender above goes through it: its answers are the table's
     for given, expected in ACCEPTED:
         assert phone_number(given, "to") == expected
+
+
+# -- comparing numbers (call.list's from_/to against what the API answers) ------------------
+
+SAME = [
+    ("0211 63553355", "+4921163553355", True),  # national, in the country of the other
+    ("+4921163553355", "0211/63553355", True),
+    ("4921163553355", "+49 211 63553355", True),  # E.164 without "+", as pushes send it
+    ("(+57) 320 432 05 09", "+573204320509", True),
+    ("202 555 0123", "+1 (202) 555-0123", True),
+    ("+39 06 1234 5678", "06 1234 5678", True),  # Italy keeps its zero
+    ("110", "110", True),
+    ("e14", "e14", True),
+    ("0211 63553355", "0211 63553356", False),
+    ("+4921163553355", "+4421163553355", False),
+    ("0211 63553355 ext. 5", "0211 63553355", False),
+    ("anonymous", "+4921163553355", False),
+    ("e14", "e15", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), SAME)
+def test_same_number(a: str, b: str, same: bool) -> None:
+    assert same_number(a, b) is same
+    assert same_number(b, a) is same

@@ -40,7 +40,7 @@ from .._validation import (
     items,
     non_empty,
     phone_number,
-    to_e164,
+    same_number,
 )
 from ..errors import NotFoundError, UnexpectedResponseError, ValidationError
 from ..pagination import Page, Pagination
@@ -292,12 +292,18 @@ def _aware(value: object, field: str) -> dt.datetime | None:
     return None if value is None else aware_datetime(value, field)
 
 
-def _same_number(given: str, recorded: str) -> bool:
-    """Whether the history's ``recorded`` number is the ``given`` one (as text or in E.164)."""
-    if given == recorded:
+def _on_side(given: str, this: str | None, other: str | None, api_matched: bool) -> bool:
+    """Whether the ``given`` number of a filter is on ``this`` side of a call.
+
+    Found there (see :func:`~sipgateio._validation.same_number`), it is. Where the API
+    already found the number on the call (its ``phonenumber`` filter matches either side),
+    the call is left out only when the number is found on the ``other`` side instead: a
+    form the library cannot compare (an extension, a spelling the API keeps) never drops
+    what the API answered.
+    """
+    if this and same_number(given, this):
         return True
-    e164 = to_e164(recorded)
-    return e164 is not None and e164 == to_e164(given)
+    return api_matched and not (other and same_number(given, other))
 
 
 @attrs.frozen(slots=True)
@@ -380,9 +386,10 @@ class _CallFilter:
             return False
         if c.state.is_active:
             return True  # reads_active() already held for it
-        if self.from_ is not None and not (c.from_ and _same_number(self.from_, c.from_)):
+        # history_query() sends from_ (else to) as phonenumber: the API found that one
+        if self.from_ is not None and not _on_side(self.from_, c.from_, c.to, True):
             return False
-        if self.to is not None and not (c.to and _same_number(self.to, c.to)):
+        if self.to is not None and not _on_side(self.to, c.to, c.from_, self.from_ is None):
             return False
         if self.directions and c.direction not in self.directions:
             return False

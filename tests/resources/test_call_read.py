@@ -292,15 +292,79 @@ def test_list_checks_numbers_and_direction_on_each_entry(flavour: Flavour, api: 
             call_entry("h4", "c4", source=ALICE, target=OFFICE),
             call_entry("h3", "c3", source=OFFICE, target=ALICE),  # ALICE on the other side
             call_entry("h2", "c2", source="0049 157 99912345", target=OFFICE),  # same number
+            # the API found ALICE here, on neither side as answered: which side is unknown
             call_entry("h1", "c1", source="anonymous", target=OFFICE),
         ),
     )
     listed = flavour.run(lambda c: c.call.list(from_=ALICE))
-    assert [c.id for c in listed] == ["c4", "c2"]
+    assert [c.id for c in listed] == ["c4", "c2", "c1"]
     listed = flavour.run(lambda c: c.call.list(from_=ALICE, to="+49 211 00000000"))
-    assert [c.id for c in listed] == ["c4", "c2"]
+    assert [c.id for c in listed] == ["c4", "c2", "c1"]
+    listed = flavour.run(lambda c: c.call.list(from_=ALICE, to="+4930123456"))
+    assert [c.id for c in listed] == []  # to= is not sent: only calls with its number
     listed = flavour.run(lambda c: c.call.list(to=ALICE))
-    assert [c.id for c in listed] == ["c3"]
+    assert [c.id for c in listed] == ["c3", "c1"]
+
+
+# The API finds a number on either side of a call and may answer it in another form than the
+# filter gave it: E.164 for a national filter, national for an E.164 one, without "+", spaced.
+# (filter, the entry's source as the API answers it)
+SAME_NUMBER = [
+    ("0211 00000000", "+4921100000000"),
+    ("021100000000", "+4921100000000"),
+    ("+4921100000000", "021100000000"),
+    ("+49 211 00000000", "4921100000000"),  # without "+", as pushes send numbers
+    ("0049 211 00000000", "+49 211 00000000"),
+    ("0211/00000000", "0211 00000000"),
+    ("+1 202 555 0123", "2025550123"),  # national in the USA: no trunk prefix
+    ("(+49) 211 00000000", "+4921100000000"),
+]
+
+
+@pytest.mark.parametrize(("given", "answered"), SAME_NUMBER)
+def test_list_keeps_calls_whose_number_the_api_answers_in_another_form(
+    flavour: Flavour, api: APIStub, given: str, answered: str
+) -> None:
+    api_page = [
+        call_entry("h3", "c3", source=answered, target=ALICE),
+        call_entry("h2", "c2", source=ALICE, target=answered),
+        call_entry("h1", "c1", source=answered, target=answered),  # a call to itself
+    ]
+    api.reply("GET", HISTORY, json=page(*api_page))
+    listed = flavour.run(lambda c: c.call.list(from_=given))
+    assert [c.id for c in listed] == ["c3", "c1"]
+    assert api.requests[-1].query["phonenumber"] == [given.strip()]
+    listed = flavour.run(lambda c: c.call.list(to=given))
+    assert [c.id for c in listed] == ["c2", "c1"]
+    # to= beside from_=: the API applies only from_ (its answer has ALICE on every call), the
+    # number of to= is compared here
+    api.reply("GET", HISTORY, json=page(*api_page[:2]))
+    listed = flavour.run(lambda c: c.call.list(from_=ALICE, to=given))
+    assert [c.id for c in listed] == ["c2"]
+
+
+def test_list_keeps_what_the_api_matched_where_neither_side_can_be_told(
+    flavour: Flavour, api: APIStub
+) -> None:
+    # The API found the filter's number on these calls; sipgateio cannot tell on which side
+    # (an extension, a form it cannot compare): they are kept, not dropped unseen.
+    api.reply(
+        "GET",
+        HISTORY,
+        json=page(
+            call_entry("h2", "c2", source="e14", target="+4930123456"),
+            call_entry("h1", "c1", source=OFFICE, target="anonymous"),
+        ),
+    )
+    listed = flavour.run(lambda c: c.call.list(from_="0211 00000000"))
+    assert [c.id for c in listed] == ["c2", "c1"]
+    listed = flavour.run(lambda c: c.call.list(from_="110"))  # compared on neither side
+    assert [c.id for c in listed] == ["c2", "c1"]
+    listed = flavour.run(lambda c: c.call.list(to="0211 00000000"))  # c1: on the other side
+    assert [c.id for c in listed] == ["c2"]
+    # the second filter is not sent to the API: it keeps only the calls where it finds its number
+    listed = flavour.run(lambda c: c.call.list(from_="+4930123456", to="110"))
+    assert [c.id for c in listed] == []
 
 
 def test_list_by_state(flavour: Flavour, api: APIStub) -> None:
