@@ -21,7 +21,7 @@ line (on stderr) where its time went as the stub saw it (see :func:`timeline`).
 Both sides are timed on a ready client, the modules of the job loaded: Node's clock starts
 after ``require``, Python's after the client's resources (and, for ``SipgateIO``, its bulk
 machinery's modules) are imported. What a first bulk call of a ``SipgateIO`` costs on top
-(its event loop thread, the TLS context and aiohttp session of its pool) stays in the
+(its event loop thread, the client of its async pool, pyreqwest's or aiohttp's) stays in the
 clock. The Python children run with bytecode caching, compiled once before the sitting,
 as an installed package is (with ``PYTHONDONTWRITEBYTECODE`` set, every run would compile
 the library's source again inside the clock).
@@ -164,9 +164,14 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
         return client.history.batch_update_events(entries, note, **per_call)
 
     if client_kind == "sync":
-        import aiohttp  # noqa: F401 - the bulk machinery's modules, loaded before the clock
-
+        # the bulk machinery's modules, loaded before the clock: its loop and the transport
+        # module of the async pool (_http._async_pool: pyreqwest's where it imports)
         import sipgateio._bulk_loop
+
+        try:
+            import sipgateio._pyreqwest
+        except ImportError:
+            import sipgateio._aiohttp
 
         with sipgateio.SipgateIO(**options) as client:
             client.raw, client.contacts, client.history  # noqa: B018 - built before the clock
@@ -175,7 +180,7 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
             wall, cpu = time.perf_counter() - start, time.process_time() - cpu0
     else:
 
-        async def go() -> tuple[Any, float, float]:
+        async def go() -> tuple[Any, float, float, float]:
             async with sipgateio.AsyncSipgateIO(**options) as client:
                 client.raw, client.contacts, client.history  # noqa: B018
                 t0, cpu0 = time.perf_counter(), time.process_time()
@@ -247,8 +252,8 @@ def sitting(
                     if result["requests"] != SIZES[op]:
                         raise RuntimeError(f"{op} {kind}: {result['requests']} requests answered")
                     if show_timeline:
-                        bound = SIZES[op] if kind == "node" else concurrency or default_bound
-                        result["timeline"] = timeline(port, result["t0_s"], bound)
+                        in_flight = SIZES[op] if kind == "node" else concurrency or default_bound
+                        result["timeline"] = timeline(port, result["t0_s"], in_flight)
                     runs.setdefault((op, kind), []).append(result)
                     print(json.dumps(result), file=sys.stderr)
         load_after = os.getloadavg()
