@@ -48,23 +48,48 @@ class Credentials:
         return _BasicAuth(self.user, self.secret)
 
 
-class _BearerAuth(httpx.Auth):
-    """``Authorization: Bearer <token>``; the token is kept out of the repr."""
+class HeaderAuth(httpx.Auth):
+    """Sends one fixed ``Authorization`` value (a token, or basic credentials).
 
-    def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
+    The facade's senders (:mod:`sipgateio._send`) put it on a request with :meth:`apply`
+    instead of driving an auth flow: nothing is ever renewed or asked again. The value is
+    kept out of the repr.
+    """
+
+    _name = "HeaderAuth"
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def apply(self, request: httpx.Request) -> None:
+        """Authorize ``request``: set its ``Authorization`` header."""
+        request.headers["Authorization"] = self._value
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
+        self.apply(request)
         yield request
 
     def __repr__(self) -> str:
-        return "<BearerAuth ***>"
+        return f"<{self._name} ***>"
 
 
-class _BasicAuth(httpx.BasicAuth):
-    def __repr__(self) -> str:
-        return "<BasicAuth ***>"
+class _BearerAuth(HeaderAuth):
+    """``Authorization: Bearer <token>``."""
+
+    _name = "BearerAuth"
+
+    def __init__(self, token: str) -> None:
+        super().__init__(f"Bearer {token}")
+
+
+class _BasicAuth(HeaderAuth):
+    """HTTP Basic with ``user:secret`` (UTF-8), as ``httpx.BasicAuth`` sends it."""
+
+    _name = "BasicAuth"
+
+    def __init__(self, user: str, secret: str) -> None:
+        pair = f"{user}:{secret}".encode()
+        super().__init__(f"Basic {base64.b64encode(pair).decode('ascii')}")
 
 
 def _check_token_id(token_id: str) -> None:

@@ -310,31 +310,29 @@ class item_stream(_Driven, Generic[P, T]):
         return self._bind(obj)
 
 
-class _Done(Exception):
-    """Internal: the generator returned ``value``."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
 _Outcome = tuple[Any, BaseException | None]
 _START: _Outcome = (None, None)
 
 
-def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> Any:
+_DONE = object()
+"""What :func:`_advance` returns when the generator is done (its value comes second)."""
+
+
+def _advance(gen: Generator[Any, Any, Any], outcome: _Outcome) -> tuple[Any, Any]:
     """Feed the last call's outcome into ``gen``; return what it yields next.
 
-    A failed call is thrown into the generator, so an operation can clean up with
-    ``try/finally`` (and even make more calls while doing so). Raises :class:`_Done`
-    when the generator returns. What the generator raises goes to the caller as it is:
-    reading an answer is wrapped where it happens (``_responses.reading``), so that an
-    error of the operation's own logic is never passed off as a strange answer.
+    ``(what it yields, None)``, or ``(_DONE, its return value)`` when it returns. A
+    failed call is thrown into the generator, so an operation can clean up with
+    ``try/finally`` (and even make more calls while doing so). What the generator raises
+    goes to the caller as it is: reading an answer is wrapped where it happens
+    (``_responses.reading``), so that an error of the operation's own logic is never
+    passed off as a strange answer.
     """
     value, error = outcome
     try:
-        return gen.throw(error) if error is not None else gen.send(value)
+        return (gen.throw(error) if error is not None else gen.send(value)), None
     except StopIteration as stop:
-        raise _Done(stop.value) from None
+        return _DONE, stop.value
 
 
 def _request_kwargs(c: Call[Any]) -> dict[str, Any]:
@@ -500,26 +498,20 @@ class SyncRunner(_RunnerBase):
     def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
         outcome = _START
-        try:
-            while True:
-                outcome = self.send(_advance(op, outcome))
-        except _Done as done:
-            return cast(T, done.value)
+        while True:
+            out, result = _advance(op, outcome)
+            if out is _DONE:
+                return cast(T, result)
+            outcome = self.send(out)
 
     def iterate(self, stream: Stream[T]) -> Iterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
         outcome = _START
         with contextlib.closing(stream):
-            try:
-                while True:
-                    out = _advance(stream, outcome)
-                    if isinstance(out, Emit):
-                        yield out.item
-                        outcome = _START
-                    else:
-                        outcome = self.send(out)
-            except _Done:
-                return
+            while (out := _advance(stream, outcome)[0]) is not _DONE:
+                if isinstance(out, Emit):
+                    yield out.item
+                outcome = _START if isinstance(out, Emit) else self.send(out)
 
 
 class AsyncRunner(_RunnerBase):
@@ -560,23 +552,17 @@ class AsyncRunner(_RunnerBase):
     async def run(self, op: Op[T]) -> T:
         """Drive ``op`` to completion and return its result."""
         outcome = _START
-        try:
-            while True:
-                outcome = await self.send(_advance(op, outcome))
-        except _Done as done:
-            return cast(T, done.value)
+        while True:
+            out, result = _advance(op, outcome)
+            if out is _DONE:
+                return cast(T, result)
+            outcome = await self.send(out)
 
     async def iterate(self, stream: Stream[T]) -> AsyncIterator[T]:
         """Drive ``stream``, handing its items to the caller as they come."""
         outcome = _START
         with contextlib.closing(stream):
-            try:
-                while True:
-                    out = _advance(stream, outcome)
-                    if isinstance(out, Emit):
-                        yield out.item
-                        outcome = _START
-                    else:
-                        outcome = await self.send(out)
-            except _Done:
-                return
+            while (out := _advance(stream, outcome)[0]) is not _DONE:
+                if isinstance(out, Emit):
+                    yield out.item
+                outcome = _START if isinstance(out, Emit) else await self.send(out)

@@ -17,6 +17,9 @@ import json
 from typing import Any, Generic, TypeVar
 
 import httpx
+import orjson
+
+from ._credentials import HeaderAuth
 
 __all__ = ["AsyncSender", "SyncSender", "accept_for", "negotiate", "negotiate_async"]
 
@@ -56,8 +59,35 @@ _SHAPES = 256
 _OWN_HEADERS = frozenset({"host", "content-length", "transfer-encoding"})
 
 
+def _plain(value: Any) -> bool:
+    """Whether orjson encodes ``value`` to the very bytes ``json.dumps`` gives (see below)."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return True
+    if kind is int:
+        return bool(-(2**63) <= value < 2**64)
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return all(_plain(v) for v in value)
+    return False
+
+
 def _json_body(value: Any) -> bytes:
-    """A request's JSON body, encoded exactly as ``httpx.Request(json=...)`` encodes it."""
+    """A request's JSON body, encoded exactly as ``httpx.Request(json=...)`` encodes it.
+
+    httpx uses ``json.dumps(ensure_ascii=False, separators=(",", ":"), allow_nan=False)``.
+    For strings (every code point but lone surrogates), booleans, None, 64-bit integers,
+    dicts with string keys, lists and tuples orjson writes the same bytes in a tenth of
+    the time; anything else (floats, which orjson writes in other notations and NaN as
+    null; subclasses; lone surrogates, which orjson refuses) goes to ``json.dumps``, which
+    also raises what httpx would raise for a value JSON cannot hold.
+    """
+    try:
+        if _plain(value):
+            return orjson.dumps(value)
+    except (orjson.JSONEncodeError, RecursionError):
+        pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
@@ -91,6 +121,8 @@ class _Template:
         self.headers = facade.headers.copy()
         self.timeout = facade.timeout.as_dict()
         self.auth = facade.auth or httpx.Auth()  # the base class sends requests as they are
+        # A fixed Authorization value is part of the kept headers: no flow to drive.
+        self.fixed = self.auth if isinstance(self.auth, HeaderAuth) else None
         hooks = facade.event_hooks
         # the negotiation hook's work is done when the headers are built
         self.request_hooks = [h for h in hooks["request"] if h not in _HOOKS_DONE_HERE]
@@ -115,6 +147,8 @@ class _Template:
             extensions={"timeout": self.timeout},
         )
         negotiate(request)
+        if self.fixed is not None:
+            self.fixed.apply(request)
         return request
 
     def build(self, kwargs: dict[str, Any]) -> httpx.Request:
@@ -212,7 +246,18 @@ class SyncSender(_Sender[httpx.Client, httpx.BaseTransport]):
         """Build, authenticate and send the request; return the answer with its body read."""
         t = self._template
         request = t.build(kwargs)
-        flow = t.auth.sync_auth_flow(request)
+        # a request with a fixed Authorization value comes authorized from build()
+        response = self._send_one(request) if t.fixed else self._authorized(request)
+        try:
+            response.read()
+        except BaseException:
+            response.close()
+            raise
+        return response
+
+    def _authorized(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` as the auth flow asks (again after a 401, with a renewed token)."""
+        flow = self._template.auth.sync_auth_flow(request)
         try:
             request = next(flow)
             while True:
@@ -224,11 +269,6 @@ class SyncSender(_Sender[httpx.Client, httpx.BaseTransport]):
                 response.close()
         finally:
             flow.close()
-        try:
-            response.read()
-        except BaseException:
-            response.close()
-            raise
         return response
 
     def _send_one(self, request: httpx.Request) -> httpx.Response:
@@ -249,7 +289,18 @@ class AsyncSender(_Sender[httpx.AsyncClient, httpx.AsyncBaseTransport]):
         """Build, authenticate and send the request; return the answer with its body read."""
         t = self._template
         request = t.build(kwargs)
-        flow = t.auth.async_auth_flow(request)
+        # a request with a fixed Authorization value comes authorized from build()
+        response = await (self._send_one(request) if t.fixed else self._authorized(request))
+        try:
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
+
+    async def _authorized(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` as the auth flow asks (again after a 401, with a renewed token)."""
+        flow = self._template.auth.async_auth_flow(request)
         try:
             request = await flow.__anext__()
             while True:
@@ -261,11 +312,6 @@ class AsyncSender(_Sender[httpx.AsyncClient, httpx.AsyncBaseTransport]):
                 await response.aclose()
         finally:
             await flow.aclose()
-        try:
-            await response.aread()
-        except BaseException:
-            await response.aclose()
-            raise
         return response
 
     async def _send_one(self, request: httpx.Request) -> httpx.Response:

@@ -14,6 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sipgateio
 from sipgateio._http import environment_proxy
@@ -104,14 +106,24 @@ def test_every_request_of_an_operation_carries_its_own_body_and_length(
             }
 
 
-def test_the_template_builds_what_httpx_builds() -> None:
-    """Header by header, in order, and body: the senders' requests are httpx's own."""
+@pytest.mark.parametrize("auth", [None, "basic", "bearer"])
+def test_the_template_builds_what_httpx_builds(auth: str | None) -> None:
+    """Header by header, in order, and body: the senders' requests are httpx's own.
+
+    With a fixed Authorization value the request comes authorized as its auth flow
+    would have left it (the senders then drive no flow)."""
+    from sipgateio._credentials import Credentials
     from sipgateio._send import _Template, negotiate
 
+    credentials = {
+        "basic": Credentials("pat", TOKEN_ID, TOKEN),
+        "bearer": Credentials("oauth", None, "eyJ.token"),
+    }
     facade = httpx.Client(
         base_url="https://api.example.com/v2",
         headers={"User-Agent": "t", "X-Sipgate-Version": "1"},
         timeout=7.0,
+        auth=credentials[auth].auth() if auth else None,
     )
     template = _Template(facade)
     calls: list[dict[str, Any]] = [
@@ -144,6 +156,9 @@ def test_the_template_builds_what_httpx_builds() -> None:
             json=kwargs.get("json"),
         )
         negotiate(expected)
+        if facade.auth is not None:
+            expected = next(facade.auth.sync_auth_flow(expected))
+            assert template.fixed is facade.auth
         assert (built.method, built.url) == (expected.method, expected.url), kwargs
         assert built.headers.raw == expected.headers.raw, kwargs
         assert built.content == expected.read(), kwargs
@@ -239,3 +254,37 @@ def test_the_async_pool_is_aiohttps_and_works_without_it(
             return await c.numbers.get_all_numbers()
 
     assert asyncio.run(go()) == []
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None)),  # lone surrogates too
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5) | st.integers(0, 9), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_json_values.filter(lambda v: v is not None))  # json=None: no body at all
+def test_json_bodies_are_httpxs_bytes(value: Any) -> None:
+    """The senders' JSON bodies: byte for byte what httpx.Request(json=...) sends, or its error."""
+    from sipgateio._send import _json_body
+
+    try:
+        expected: bytes | type[BaseException] = httpx.Request(
+            "POST", "http://x", json=value
+        ).content
+    except (ValueError, TypeError) as exc:  # NaN, lone surrogates (UnicodeEncodeError)
+        expected = type(exc)
+    try:
+        got: bytes | type[BaseException] = _json_body(value)
+    except (ValueError, TypeError) as exc:
+        got = type(exc)
+    assert got == expected
