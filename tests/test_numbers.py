@@ -350,3 +350,46 @@ SAME = [
 def test_same_number(a: str, b: str, same: bool) -> None:
     assert same_number(a, b) is same
     assert same_number(b, a) is same
+
+
+def _spellings_of_every_country() -> list[tuple[str, str]]:
+    """(spelling, E.164) for phonenumbers' example numbers of every region, as people write
+    them: international format, the country code in brackets, dashes and thin spaces from a
+    word processor, the trunk zero in brackets where the country dials one."""
+    import phonenumbers
+
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+            written = phonenumbers.format_number(
+                example, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            )
+            code, _, rest = written.partition(" ")
+            found += [
+                (written, e164),
+                (f"({code}) {rest}", e164),
+                (written.replace(" ", "\u2009").replace("-", "\u2013"), e164),
+            ]
+            national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+            if metadata is not None and metadata.national_prefix == "0" and national[:1] == "0":
+                found += [
+                    (f"{code} (0){national[1:]}", e164),
+                    (f"({code}) (0) {national[1:]}", e164),
+                ]
+    return found
+
+
+def test_every_country_written_as_people_do() -> None:
+    spellings = _spellings_of_every_country()
+    assert len(spellings) > 1500
+    wrong = [
+        (given, e164, phone_number(given, "to"), contact_number(given))
+        for given, e164 in spellings
+        if phone_number(given, "to") != e164 or contact_number(given)[0] != e164
+    ]
+    assert wrong == []

@@ -315,6 +315,27 @@ def test_outlook_21_card_is_imported_with_every_number_and_the_report_says_why(
     assert body["emails"] and body["name"] == parsed.name
 
 
+def test_a_number_too_short_for_its_country_is_kept_and_reported(
+    flavour: Flavour, api: APIStub
+) -> None:
+    # TEL;VALUE=uri:tel:+33-01-23-45-67: eight digits after +33, France has nine. It was
+    # left out of the contact; it is stored as written and the report says why.
+    api.reply("POST", "/v2/contacts", Answer(204))
+    data = _read("icalrs__vcard_input.vcf")
+    report = flavour.run(lambda c: c.contacts.import_vcard_string(data, Scope.PRIVATE))
+    assert report.imported == 1
+    assert [n["number"] for n in api.requests[0].json["numbers"]] == ["+33-01-23-45-67"]
+    assert [n for n in report.notes if n.field == "number"] == [
+        ImportNote(
+            1,
+            "number",
+            "+33-01-23-45-67",
+            "+33-01-23-45-67",
+            "kept as given: not a complete number (too short for a number with country code +33)",
+        )
+    ]
+
+
 def test_default_region_reads_national_numbers_of_a_real_card(
     flavour: Flavour, api: APIStub
 ) -> None:
