@@ -491,10 +491,9 @@ _SSL_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
 def _ssl_context() -> ssl.SSLContext:
     """The TLS context httpx would make (the environment's certificates), once per setting.
 
-    Loading the CA bundle takes ~15-50 ms: the context reads it on its first handshake
-    (:mod:`sipgateio._tls`; an ``http://`` client never does), and the pools of every
-    client (a ``SipgateIO`` has two: its httpx pool and its bulk work's aiohttp pool)
-    share it, so it is read once.
+    For the fallback pools (httpx's, aiohttp's). Loading the CA bundle takes ~15-50 ms:
+    the context reads it on its first handshake (:mod:`sipgateio._tls`; an ``http://``
+    client never does), and the pools of every client share it, so it is read once.
     """
     key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
     context = _SSL_CONTEXTS.get(key)
@@ -504,26 +503,47 @@ def _ssl_context() -> ssl.SSLContext:
 
 
 def _sync_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.BaseTransport:
-    """The library's own connection pool for a :class:`SipgateIO` (httpx's transport)."""
-    return httpx.HTTPTransport(
-        verify=_ssl_context(), limits=limits, trust_env=True, proxy=environment_proxy(base_url)
-    )
+    """The library's own connection pool for a :class:`SipgateIO`.
+
+    pyreqwest's (:mod:`sipgateio._pyreqwest`) where it can be imported, else httpx's
+    transport, which is also where a forked child of a process that used pyreqwest sends.
+    """
+    proxy = environment_proxy(base_url)
+
+    def fallback() -> httpx.BaseTransport:
+        return httpx.HTTPTransport(
+            verify=_ssl_context(), limits=limits, trust_env=True, proxy=proxy
+        )
+
+    try:
+        from ._pyreqwest import PyreqwestTransport
+    except ImportError:
+        return fallback()
+    return PyreqwestTransport(limits=limits, proxy=proxy, fallback=fallback)
 
 
 def _async_pool(base_url: str, limits: httpx.Limits = DEFAULT_LIMITS) -> httpx.AsyncBaseTransport:
-    """The library's own connection pool for an :class:`AsyncSipgateIO`.
+    """The library's own connection pool for an :class:`AsyncSipgateIO` (and bulk work).
 
-    aiohttp's pool when aiohttp is installed (the default dependency: a tenth of the CPU
-    per request of httpx's async stack with many requests in flight), else httpx's.
+    pyreqwest's where it can be imported; else (and in a forked child of a process that
+    used pyreqwest) aiohttp's where that can, else httpx's.
     """
     proxy = environment_proxy(base_url)
+
+    def fallback() -> httpx.AsyncBaseTransport:
+        try:
+            from ._aiohttp import AiohttpTransport
+        except ImportError:
+            return httpx.AsyncHTTPTransport(
+                verify=_ssl_context(), limits=limits, trust_env=True, proxy=proxy
+            )
+        return AiohttpTransport(limits=limits, verify=_ssl_context(), proxy=proxy)
+
     try:
-        from ._aiohttp import AiohttpTransport
+        from ._pyreqwest import AsyncPyreqwestTransport
     except ImportError:
-        return httpx.AsyncHTTPTransport(
-            verify=_ssl_context(), limits=limits, trust_env=True, proxy=proxy
-        )
-    return AiohttpTransport(limits=limits, verify=_ssl_context(), proxy=proxy)
+        return fallback()
+    return AsyncPyreqwestTransport(limits=limits, proxy=proxy, fallback=fallback)
 
 
 def sync_facade_client(

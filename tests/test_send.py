@@ -7,7 +7,6 @@ proxy settings as ``httpx.Client`` would."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 from typing import Any
@@ -234,26 +233,6 @@ def test_the_own_pool_goes_through_the_environments_proxy(
         assert via_proxy.run(lambda c: c.numbers.get_all_numbers()) == []
     assert len(proxy.requests) == 1
     assert proxy.requests[0].startswith(b"GET http://sipgate.invalid/v2/numbers HTTP/1.1\r\n")
-
-
-def test_the_async_pool_is_aiohttps_and_works_without_it(
-    api: APIStub, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """aiohttp carries AsyncSipgateIO's own pool; without aiohttp, httpx's transport does."""
-    import sys
-
-    from sipgateio import _http
-
-    assert type(_http._async_pool(api.url)).__name__ == "AiohttpTransport"
-    monkeypatch.setitem(sys.modules, "sipgateio._aiohttp", None)  # as if aiohttp were missing
-    assert isinstance(_http._async_pool(api.url), httpx.AsyncHTTPTransport)
-    api.reply("GET", "/v2/numbers", json=NUMBERS)
-
-    async def go() -> Any:
-        async with sipgateio.AsyncSipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as c:
-            return await c.numbers.get_all_numbers()
-
-    assert asyncio.run(go()) == []
 
 
 _json_values = st.recursive(

@@ -8,6 +8,7 @@ import ipaddress
 import json
 import socket
 import ssl
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,7 +20,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 import sipgateio
 from sipgateio._tls import deferred_ca_context
@@ -28,14 +29,47 @@ from tests.conftest import TOKEN, TOKEN_ID
 NUMBERS = {"items": [{"id": "1001", "number": "+4921100000000", "type": "LANDLINE"}]}
 
 
-def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sipgateio test")])
+def _certificates(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A CA of our own and a server certificate for 127.0.0.1 it signed: (CA, cert, key) files.
+
+    (rustls, under pyreqwest, refuses a CA certificate presented as the server's own.)
+    """
     now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sipgateio test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
@@ -44,10 +78,15 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
             x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
             critical=False,
         )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
     )
-    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    ca_path, cert_path, key_path = tmp_path / "ca.pem", tmp_path / "cert.pem", tmp_path / "key.pem"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
         key.private_bytes(
@@ -56,7 +95,7 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
             serialization.NoEncryption(),
         )
     )
-    return cert_path, key_path
+    return ca_path, cert_path, key_path
 
 
 class _Numbers(BaseHTTPRequestHandler):
@@ -74,8 +113,8 @@ class _Numbers(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def tls_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """An HTTPS server on 127.0.0.1 with a self-signed certificate: (base URL, cert file)."""
-    cert, key = _self_signed(tmp_path)
+    """An HTTPS server on 127.0.0.1 with a certificate of a CA of our own: (base URL, CA file)."""
+    ca, cert, key = _certificates(tmp_path)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Numbers)
     server.daemon_threads = True
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -84,11 +123,22 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"https://127.0.0.1:{server.server_address[1]}/v2", cert
+        yield f"https://127.0.0.1:{server.server_address[1]}/v2", ca
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+POOLS = ["pyreqwest", "fallback"]
+
+
+@pytest.fixture(params=POOLS)
+def pool(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The library's own pools over pyreqwest, and the fallbacks (httpx's; aiohttp's async)."""
+    if request.param == "fallback":
+        monkeypatch.setitem(sys.modules, "sipgateio._pyreqwest", None)  # as if not installed
+    return str(request.param)
 
 
 def _numbers(mode: str, base_url: str) -> list[sipgateio.NumberResponseItem]:
@@ -106,16 +156,17 @@ def _numbers(mode: str, base_url: str) -> list[sipgateio.NumberResponseItem]:
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_the_own_pool_trusts_the_certificates_SSL_CERT_FILE_names(
-    mode: str, tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+    mode: str, pool: str, tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    base_url, cert = tls_server
-    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    base_url, ca = tls_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
     assert [n.number for n in _numbers(mode, base_url)] == ["+4921100000000"]
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_the_own_pool_refuses_a_certificate_no_CA_vouches_for(
-    mode: str, tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+    mode: str, pool: str, tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base_url, _ = tls_server
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
