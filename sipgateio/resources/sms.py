@@ -10,7 +10,7 @@ import attrs
 
 from .._ops import Fetch, M, Op, Resource, fetch, operation
 from .._read import listed, needed, present
-from .._validation import extension_id, non_empty, phone_number, to_e164
+from .._validation import extension_id, non_empty, phone_number, same_number
 from ..errors import SipgateIOError, ValidationError
 from ..raw.api.sessions import send_web_sms
 from ..raw.api.sms import edit_caller_id, get_sms_caller_ids, get_sms_extensions
@@ -95,16 +95,6 @@ def _sender(sms_id: object, from_: object) -> tuple[str | None, str | None]:
     if sms_id is not None:
         return extension_id(sms_id, "sms_id", "s"), None
     return None, phone_number(from_, "from_")
-
-
-def _same_number(api_number: str, e164: str) -> bool:
-    """Whether a number as the API lists it is ``e164`` (tolerating a missing ``+``)."""
-    text = api_number.strip()
-    if text == e164:
-        return True
-    if text[:1].isdigit() and not text.startswith("00"):
-        text = "+" + text
-    return to_e164(text) == e164
 
 
 def _caller_ids(page: SmsCallerIdsResponse) -> list[_CallerId]:
@@ -196,7 +186,7 @@ def _send_from_number(from_: str, msg: _Message) -> Op[None]:
     caller_ids = _caller_ids(
         (yield from fetch(get_sms_caller_ids.prepare(user_id=webuser_id, sms_id=sms_id)))
     )
-    match = next((c for c in caller_ids if _same_number(c.phonenumber, from_)), None)
+    match = next((c for c in caller_ids if same_number(c.phonenumber, from_)), None)
     if match is None:
         known = ", ".join(c.phonenumber for c in caller_ids) or "none"
         raise ValidationError(

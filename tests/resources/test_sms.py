@@ -206,10 +206,24 @@ def test_from_with_schedule(flavour: Flavour, api: APIStub) -> None:
     ]
 
 
-def test_from_matches_api_numbers_without_plus(flavour: Flavour, api: APIStub) -> None:
-    script_sender(api, [OLD, caller_id(7, "4915700000001")])
+@pytest.mark.parametrize(
+    "listed", ["4915700000001", "+49 157 00000001", "0157 00000001", "+49 (0) 157 00000001"]
+)
+def test_from_matches_api_numbers_in_other_forms(
+    flavour: Flavour, api: APIStub, listed: str
+) -> None:
+    # The caller id list may hold E.164 without "+", spaced or national forms; the
+    # sender number is found in each (one comparison: _validation.same_number).
+    script_sender(api, [OLD, caller_id(7, listed)])
     flavour.run(lambda c: c.sms.send(to=TO, message="hi", from_="+4915700000001"))
     assert SET_NEW in sent(api)
+
+
+def test_from_does_not_match_another_country(flavour: Flavour, api: APIStub) -> None:
+    script_sender(api, [OLD, caller_id(7, "+4315700000001")])
+    with pytest.raises(sipgateio.ValidationError, match="not a sender number"):
+        flavour.run(lambda c: c.sms.send(to=TO, message="hi", from_="+4915700000001"))
+    assert ("POST", SMS, BODY) not in sent(api)
 
 
 def test_from_that_is_already_default_changes_nothing(flavour: Flavour, api: APIStub) -> None:
