@@ -29,6 +29,7 @@ from contextlib import contextmanager
 import aiohttp
 import httpx
 
+from ._responses import whole_response
 from ._tls import deferred_ca_context
 
 __all__ = ["AiohttpTransport"]
@@ -199,13 +200,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                     stream=_Failed(exc),
                     extensions=_EXTENSIONS,
                 )
-            # content= decodes it (Content-Encoding) right away: reading it again costs nothing
-            return httpx.Response(
-                response.status,
-                headers=response.raw_headers,
-                content=content,
-                extensions=_EXTENSIONS,
-            )
+            # read (decoded where it is encoded) right away: reading it again costs nothing
+            return whole_response(response.status, response.raw_headers, content, _EXTENSIONS)
         return httpx.Response(
             response.status,
             headers=response.raw_headers,

@@ -21,7 +21,14 @@ import orjson
 
 from ._credentials import HeaderAuth
 
-__all__ = ["AsyncSender", "SyncSender", "accept_for", "negotiate", "negotiate_async"]
+__all__ = [
+    "AsyncSender",
+    "HeldBody",
+    "SyncSender",
+    "accept_for",
+    "negotiate",
+    "negotiate_async",
+]
 
 # What each operation answers with, where it is not JSON (see openapi/sipgate-v2.yaml; a
 # test checks this table against the spec). Keyed by the path below the base URL.
@@ -89,6 +96,59 @@ def _json_body(value: Any) -> bytes:
     except (orjson.JSONEncodeError, RecursionError):
         pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+class HeldBody:
+    """A request's or response's whole body, at hand: ``content``, ``read()``, ``aread()``.
+
+    Mixed into httpx's classes where the body is known when they are made, so that
+    reading it does not gather it again from its stream (see :class:`_Request` and
+    :class:`sipgateio._responses.WholeResponse`).
+    """
+
+    _held: bytes
+
+    @property
+    def content(self) -> bytes:
+        """The body."""
+        return self._held
+
+    def read(self) -> bytes:
+        """The body (it is at hand)."""
+        return self._held
+
+    async def aread(self) -> bytes:
+        """The body (it is at hand)."""
+        return self._held
+
+
+class _Request(HeldBody, httpx.Request):
+    """A request with its body at hand: what ``httpx.Request(content=...)`` would be.
+
+    The body is handed to httpx as a ready stream (so httpx adds no headers) and kept as
+    the content, which ``httpx.Request.read()`` would otherwise gather from that stream
+    again (a check of the stream's type through ``typing`` costs more than the rest).
+    """
+
+    def __init__(
+        self,
+        method: str,
+        url: httpx.URL,
+        *,
+        params: Any,
+        headers: httpx.Headers,
+        body: bytes,
+        extensions: dict[str, Any],
+    ) -> None:
+        super().__init__(
+            method,
+            url,
+            params=params,
+            headers=headers,
+            stream=httpx.ByteStream(body),
+            extensions=extensions,
+        )
+        self._held = body
 
 
 class _Shape:
@@ -178,17 +238,16 @@ class _Template:
         if shape.headers is None:
             return self._by_httpx(method, shape.url, kwargs)
         assert body is not None  # a shape with headers is one whose body is bytes
-        request = httpx.Request(
+        request = _Request(
             method,
             shape.url,
             params=kwargs.get("params") or None,
             headers=shape.headers,  # copied by httpx
-            stream=httpx.ByteStream(body),
+            body=body,
             extensions={"timeout": self.timeout},
         )
         if shape.sized:
             request.headers["Content-Length"] = str(len(body))
-        request.read()  # as httpx.Request(content=...) leaves it
         return request
 
     def _first(

@@ -85,11 +85,10 @@ def test_pauses_for_real_without_blocking_the_event_loop(monkeypatch: pytest.Mon
 
 
 def test_empty_query_params_are_left_out() -> None:
-    from sipgateio._ops import Call, _request_kwargs
     from sipgateio.raw.api.numbers import get_numbers
 
-    assert "params" not in _request_kwargs(Call(get_numbers.prepare()))
-    assert _request_kwargs(Call(get_numbers.prepare(offset=5)))["params"] == {"offset": 5}
+    assert "params" not in get_numbers.prepare().kwargs
+    assert get_numbers.prepare(offset=5).kwargs["params"] == {"offset": 5}
 
 
 def test_bound_operations_keep_name_doc_and_signature() -> None:

@@ -70,3 +70,34 @@ def test_prepare_is_the_public_seam() -> None:
     assert prepared.operation == "GET /history/{entry_id}"
     assert prepared.kwargs == {"method": "get", "url": "/history/a%2Fb"}
     assert prepared.parse is get_history_by_id.parse_response
+
+
+def _generated_enums() -> list[type]:
+    import enum
+
+    from sipgateio.raw import models
+
+    return sorted(
+        {
+            value
+            for name in dir(models)
+            if isinstance(value := getattr(models, name), type) and issubclass(value, enum.Enum)
+        },
+        key=lambda cls: cls.__name__,
+    )
+
+
+def test_generated_enums_read_values_as_calling_the_class_does() -> None:
+    """Cls.of(value), what the generated from_dict calls, is Cls(value), only cheaper."""
+    enums = _generated_enums()
+    assert len(enums) > 30
+    for cls in enums:
+        for value in [*(m.value for m in cls), "A_VALUE_ADDED_LATER", ""]:
+            got = cls.of(value)
+            assert got == cls(value) == value and type(got) is cls
+            assert got is cls(value) or value not in {m.value for m in cls}
+        for wrong in (1, None, True, 2.5, [], {}, ["LANDLINE"]):
+            with pytest.raises(ValueError):
+                cls(wrong)
+            with pytest.raises(ValueError):
+                cls.of(wrong)

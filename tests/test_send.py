@@ -160,7 +160,8 @@ def test_the_template_builds_what_httpx_builds(auth: str | None) -> None:
             assert template.fixed is facade.auth
         assert (built.method, built.url) == (expected.method, expected.url), kwargs
         assert built.headers.raw == expected.headers.raw, kwargs
-        assert built.content == expected.read(), kwargs
+        assert built.content == expected.read() == built.read(), kwargs
+        assert asyncio.run(built.aread()) == b"".join(built.stream) == expected.content
         assert built.extensions["timeout"] == expected.extensions["timeout"]
     facade.close()
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._ops import M, Op, Resource, check_pagination, fetch, operation, walk_pages
+from .._ops import EVERYTHING, M, Op, Resource, check_pagination, fetch, operation, walk_pages
 from .._read import listed, open_enum, present
 from ..pagination import Pagination
 from ..raw.api.numbers import get_numbers
@@ -120,7 +120,7 @@ class NumbersResource(Resource[M]):
             total = body.total_count  # typed int, but the generated model does not check
             return len(got), isinstance(total, int) and offset + len(got) < total
 
-        if slice_ == Pagination():
+        if slice_ == EVERYTHING:
             # Most accounts have few numbers: ask plainly first (the request a bare client
             # makes, no query to build) and page on only when totalCount says there is more.
             count, more = yield from page(0, None)

@@ -72,7 +72,7 @@ class AccountResponse:
         if isinstance(_main_product_type, Unset):
             main_product_type = UNSET
         else:
-            main_product_type = AccountResponseMainProductType(_main_product_type)
+            main_product_type = AccountResponseMainProductType.of(_main_product_type)
 
         logo_url = d.pop("logoUrl", UNSET)
 
@@ -83,7 +83,7 @@ class AccountResponse:
         if isinstance(_history_life_time, Unset):
             history_life_time = UNSET
         else:
-            history_life_time = AccountResponseHistoryLifeTime(_history_life_time)
+            history_life_time = AccountResponseHistoryLifeTime.of(_history_life_time)
 
         account_response = cls(
             company=company,

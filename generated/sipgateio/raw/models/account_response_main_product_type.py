@@ -23,6 +23,14 @@ class AccountResponseMainProductType(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "AccountResponseMainProductType":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "AccountResponseMainProductType | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -31,3 +39,8 @@ class AccountResponseMainProductType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, AccountResponseMainProductType] = {
+    member.value: member for member in AccountResponseMainProductType
+}

@@ -51,7 +51,7 @@ class AddFaxEmailNotificationRequest:
         d = dict(src_dict)
         faxline_id = d.pop("faxlineId")
 
-        direction = AddFaxEmailNotificationRequestDirection(d.pop("direction"))
+        direction = AddFaxEmailNotificationRequestDirection.of(d.pop("direction"))
 
         email = d.pop("email")
 

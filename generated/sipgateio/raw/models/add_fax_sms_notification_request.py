@@ -51,7 +51,7 @@ class AddFaxSmsNotificationRequest:
         d = dict(src_dict)
         faxline_id = d.pop("faxlineId")
 
-        direction = AddFaxSmsNotificationRequestDirection(d.pop("direction"))
+        direction = AddFaxSmsNotificationRequestDirection.of(d.pop("direction"))
 
         number = d.pop("number")
 

@@ -70,14 +70,14 @@ class CallEmailTarget:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = CallEmailTargetDirection(_direction)
+            direction = CallEmailTargetDirection.of(_direction)
 
         _cause = d.pop("cause", UNSET)
         cause: CallEmailTargetCause | Unset
         if isinstance(_cause, Unset):
             cause = UNSET
         else:
-            cause = CallEmailTargetCause(_cause)
+            cause = CallEmailTargetCause.of(_cause)
 
         call_email_target = cls(
             id=id,

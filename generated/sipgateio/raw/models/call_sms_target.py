@@ -70,14 +70,14 @@ class CallSmsTarget:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = CallSmsTargetDirection(_direction)
+            direction = CallSmsTargetDirection.of(_direction)
 
         _cause = d.pop("cause", UNSET)
         cause: CallSmsTargetCause | Unset
         if isinstance(_cause, Unset):
             cause = UNSET
         else:
-            cause = CallSmsTargetCause(_cause)
+            cause = CallSmsTargetCause.of(_cause)
 
         call_sms_target = cls(
             id=id,

@@ -17,6 +17,14 @@ class CallStatus(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "CallStatus":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "CallStatus | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -25,3 +33,6 @@ class CallStatus(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, CallStatus] = {member.value: member for member in CallStatus}

@@ -42,7 +42,7 @@ class ChangeExternalDeviceIncomingCallDisplayRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         incoming_call_display = (
-            ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay(
+            ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay.of(
                 d.pop("incomingCallDisplay")
             )
         )

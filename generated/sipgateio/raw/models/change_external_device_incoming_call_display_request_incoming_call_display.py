@@ -11,6 +11,16 @@ class ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay(StrEnum)
         return str(self.value)
 
     @classmethod
+    def of(
+        cls, value: str
+    ) -> "ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(
         cls, value: object
     ) -> "ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay | None":
@@ -21,3 +31,11 @@ class ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay(StrEnum)
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[
+    object, ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay
+] = {
+    member.value: member
+    for member in ChangeExternalDeviceIncomingCallDisplayRequestIncomingCallDisplay
+}

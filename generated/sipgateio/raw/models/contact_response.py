@@ -184,7 +184,7 @@ class ContactResponse:
         if isinstance(_scope, Unset):
             scope = UNSET
         else:
-            scope = ContactResponseScope(_scope)
+            scope = ContactResponseScope.of(_scope)
 
         contact_response = cls(
             id=id,

@@ -117,7 +117,7 @@ class CreateContactRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        scope = CreateContactRequestScope(d.pop("scope"))
+        scope = CreateContactRequestScope.of(d.pop("scope"))
 
         name = d.pop("name", UNSET)
 

@@ -44,7 +44,7 @@ class CreateDeviceRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = CreateDeviceRequestType(d.pop("type"))
+        type_ = CreateDeviceRequestType.of(d.pop("type"))
 
         alias = d.pop("alias", UNSET)
 

@@ -119,7 +119,7 @@ class DeviceResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = DeviceResponseType(_type_)
+            type_ = DeviceResponseType.of(_type_)
 
         online = d.pop("online", UNSET)
 

@@ -51,7 +51,7 @@ class EndpointResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = EndpointResponseType(_type_)
+            type_ = EndpointResponseType.of(_type_)
 
         endpoint_response = cls(
             extension=extension,

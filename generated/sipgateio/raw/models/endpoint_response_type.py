@@ -18,6 +18,14 @@ class EndpointResponseType(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "EndpointResponseType":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "EndpointResponseType | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -26,3 +34,8 @@ class EndpointResponseType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, EndpointResponseType] = {
+    member.value: member for member in EndpointResponseType
+}

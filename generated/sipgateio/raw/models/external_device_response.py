@@ -118,7 +118,7 @@ class ExternalDeviceResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = ExternalDeviceResponseType(_type_)
+            type_ = ExternalDeviceResponseType.of(_type_)
 
         online = d.pop("online", UNSET)
 
@@ -162,7 +162,7 @@ class ExternalDeviceResponse:
             incoming_call_display_state = UNSET
         else:
             incoming_call_display_state = (
-                ExternalDeviceResponseIncomingCallDisplayState(
+                ExternalDeviceResponseIncomingCallDisplayState.of(
                     _incoming_call_display_state
                 )
             )

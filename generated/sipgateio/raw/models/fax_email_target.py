@@ -61,7 +61,7 @@ class FaxEmailTarget:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = FaxEmailTargetDirection(_direction)
+            direction = FaxEmailTargetDirection.of(_direction)
 
         fax_email_target = cls(
             id=id,

@@ -61,7 +61,7 @@ class FaxSmsTarget:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = FaxSmsTargetDirection(_direction)
+            direction = FaxSmsTargetDirection.of(_direction)
 
         fax_sms_target = cls(
             id=id,

@@ -14,6 +14,14 @@ class FaxStatusType(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "FaxStatusType":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "FaxStatusType | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -22,3 +30,8 @@ class FaxStatusType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, FaxStatusType] = {
+    member.value: member for member in FaxStatusType
+}

@@ -11,6 +11,14 @@ class GetHistoryCsvStarredItem(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "GetHistoryCsvStarredItem":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "GetHistoryCsvStarredItem | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -19,3 +27,8 @@ class GetHistoryCsvStarredItem(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, GetHistoryCsvStarredItem] = {
+    member.value: member for member in GetHistoryCsvStarredItem
+}

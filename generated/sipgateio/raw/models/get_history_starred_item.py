@@ -11,6 +11,14 @@ class GetHistoryStarredItem(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "GetHistoryStarredItem":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "GetHistoryStarredItem | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -19,3 +27,8 @@ class GetHistoryStarredItem(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, GetHistoryStarredItem] = {
+    member.value: member for member in GetHistoryStarredItem
+}

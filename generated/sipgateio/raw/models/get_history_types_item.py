@@ -13,6 +13,14 @@ class GetHistoryTypesItem(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "GetHistoryTypesItem":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "GetHistoryTypesItem | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -21,3 +29,8 @@ class GetHistoryTypesItem(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, GetHistoryTypesItem] = {
+    member.value: member for member in GetHistoryTypesItem
+}

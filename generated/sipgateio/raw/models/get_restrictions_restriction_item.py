@@ -95,6 +95,14 @@ class GetRestrictionsRestrictionItem(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "GetRestrictionsRestrictionItem":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "GetRestrictionsRestrictionItem | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -103,3 +111,8 @@ class GetRestrictionsRestrictionItem(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, GetRestrictionsRestrictionItem] = {
+    member.value: member for member in GetRestrictionsRestrictionItem
+}

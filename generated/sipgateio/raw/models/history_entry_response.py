@@ -330,7 +330,7 @@ class HistoryEntryResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = HistoryEntryResponseType(_type_)
+            type_ = HistoryEntryResponseType.of(_type_)
 
         _created = d.pop("created", UNSET)
         created: datetime.datetime | Unset
@@ -351,7 +351,7 @@ class HistoryEntryResponse:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = HistoryEntryResponseDirection(_direction)
+            direction = HistoryEntryResponseDirection.of(_direction)
 
         incoming = d.pop("incoming", UNSET)
 
@@ -360,7 +360,7 @@ class HistoryEntryResponse:
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = HistoryEntryResponseStatus(_status)
+            status = HistoryEntryResponseStatus.of(_status)
 
         _connection_ids = d.pop("connectionIds", UNSET)
         connection_ids: list[str] | Unset = UNSET
@@ -411,7 +411,7 @@ class HistoryEntryResponse:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                call_status_type_1 = CallStatus(data)
+                call_status_type_1 = CallStatus.of(data)
 
                 return call_status_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -468,7 +468,7 @@ class HistoryEntryResponse:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                fax_status_type_type_1 = FaxStatusType(data)
+                fax_status_type_type_1 = FaxStatusType.of(data)
 
                 return fax_status_type_type_1
             except (TypeError, ValueError, AttributeError, KeyError):

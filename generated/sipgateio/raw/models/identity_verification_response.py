@@ -77,7 +77,7 @@ class IdentityVerificationResponse:
         if isinstance(_state, Unset):
             state = UNSET
         else:
-            state = IdentityVerificationResponseState(_state)
+            state = IdentityVerificationResponseState.of(_state)
 
         external_transaction_number = d.pop("externalTransactionNumber", UNSET)
 

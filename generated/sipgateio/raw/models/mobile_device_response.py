@@ -123,7 +123,7 @@ class MobileDeviceResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = MobileDeviceResponseType(_type_)
+            type_ = MobileDeviceResponseType.of(_type_)
 
         online = d.pop("online", UNSET)
 
@@ -169,7 +169,7 @@ class MobileDeviceResponse:
         if isinstance(_sim_state, Unset):
             sim_state = UNSET
         else:
-            sim_state = MobileDeviceResponseSimState(_sim_state)
+            sim_state = MobileDeviceResponseSimState.of(_sim_state)
 
         esim = d.pop("esim", UNSET)
 

@@ -12,6 +12,14 @@ class MobileDeviceResponseType(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "MobileDeviceResponseType":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(cls, value: object) -> "MobileDeviceResponseType | None":
         # Open enum: an unknown string becomes a pseudo-member that is still that str.
         if not isinstance(value, str):
@@ -20,3 +28,8 @@ class MobileDeviceResponseType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, MobileDeviceResponseType] = {
+    member.value: member for member in MobileDeviceResponseType
+}

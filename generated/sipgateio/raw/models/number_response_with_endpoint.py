@@ -127,7 +127,7 @@ class NumberResponseWithEndpoint:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = NumberResponseWithEndpointType(_type_)
+            type_ = NumberResponseWithEndpointType.of(_type_)
 
         endpoint_id = d.pop("endpointId", UNSET)
 

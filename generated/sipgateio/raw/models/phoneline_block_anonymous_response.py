@@ -53,7 +53,7 @@ class PhonelineBlockAnonymousResponse:
         if isinstance(_target, Unset):
             target = UNSET
         else:
-            target = PhonelineBlockAnonymousResponseTarget(_target)
+            target = PhonelineBlockAnonymousResponseTarget.of(_target)
 
         phoneline_block_anonymous_response = cls(
             enabled=enabled,

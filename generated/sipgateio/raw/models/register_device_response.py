@@ -132,7 +132,7 @@ class RegisterDeviceResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = RegisterDeviceResponseType(_type_)
+            type_ = RegisterDeviceResponseType.of(_type_)
 
         online = d.pop("online", UNSET)
 

@@ -61,7 +61,7 @@ class RestrictionItem:
         if isinstance(_restriction, Unset):
             restriction = UNSET
         else:
-            restriction = RestrictionItemRestriction(_restriction)
+            restriction = RestrictionItemRestriction.of(_restriction)
 
         _value = d.pop("value", UNSET)
         value: RestrictionItemValue | Unset

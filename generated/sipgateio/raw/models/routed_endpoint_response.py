@@ -55,7 +55,7 @@ class RoutedEndpointResponse:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = RoutedEndpointResponseType(_type_)
+            type_ = RoutedEndpointResponseType.of(_type_)
 
         _endpoint = d.pop("endpoint", UNSET)
         endpoint: EndpointResponse | Unset

@@ -53,7 +53,7 @@ class SetBlockAnonymousSettingsRequest:
         if isinstance(_target, Unset):
             target = UNSET
         else:
-            target = SetBlockAnonymousSettingsRequestTarget(_target)
+            target = SetBlockAnonymousSettingsRequestTarget.of(_target)
 
         set_block_anonymous_settings_request = cls(
             enabled=enabled,

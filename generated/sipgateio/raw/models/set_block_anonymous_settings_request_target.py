@@ -11,6 +11,14 @@ class SetBlockAnonymousSettingsRequestTarget(StrEnum):
         return str(self.value)
 
     @classmethod
+    def of(cls, value: str) -> "SetBlockAnonymousSettingsRequestTarget":
+        """The member for ``value`` (from JSON: any type); a value added later becomes a pseudo-member."""
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # unknown, or not even hashable
+            return cls(value)
+
+    @classmethod
     def _missing_(
         cls, value: object
     ) -> "SetBlockAnonymousSettingsRequestTarget | None":
@@ -21,3 +29,8 @@ class SetBlockAnonymousSettingsRequestTarget(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[object, SetBlockAnonymousSettingsRequestTarget] = {
+    member.value: member for member in SetBlockAnonymousSettingsRequestTarget
+}

@@ -61,7 +61,7 @@ class SmsEmailTarget:
         if isinstance(_direction, Unset):
             direction = UNSET
         else:
-            direction = SmsEmailTargetDirection(_direction)
+            direction = SmsEmailTargetDirection.of(_direction)
 
         sms_email_target = cls(
             id=id,

@@ -123,7 +123,7 @@ class UpdateContactRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        scope = UpdateContactRequestScope(d.pop("scope"))
+        scope = UpdateContactRequestScope.of(d.pop("scope"))
 
         id = d.pop("id", UNSET)
 

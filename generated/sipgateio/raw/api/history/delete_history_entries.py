@@ -31,8 +31,10 @@ def request_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/history",
-        "params": params,
     }
+    # no params at all when there are none: httpx would merge an empty dict into the URL
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 

@@ -41,8 +41,10 @@ def request_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/restrictions",
-        "params": params,
     }
+    # no params at all when there are none: httpx would merge an empty dict into the URL
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
