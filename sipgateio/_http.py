@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import httpx
 
-from ._send import AsyncSender, SyncSender, negotiate, negotiate_async
+from ._send import AsyncSender, HeldBody, SyncSender, negotiate, negotiate_async
 from ._tls import deferred_ca_context
 from ._version import __version__
 from .errors import SipgateIOError, TransportError, UnexpectedResponseError, redact
@@ -252,30 +252,37 @@ def _log_done(request: httpx.Request, response: httpx.Response, started: float) 
 # -- the attempt loop, written once -------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
 class _Send:
     """Send the request; answered with the response."""
 
+    __slots__ = ()
 
-@attrs.frozen(slots=True)
+
 class _Read:
     """Read the whole body of ``response``."""
 
-    response: httpx.Response
+    __slots__ = ("response",)
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
 
 
-@attrs.frozen(slots=True)
 class _Close:
     """Close ``response`` unread (it is thrown away)."""
 
-    response: httpx.Response
+    __slots__ = ("response",)
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
 
 
-@attrs.frozen(slots=True)
 class _Wait:
     """Sleep ``seconds`` before the next attempt."""
 
-    seconds: float
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
 
 
 _Step = _Send | _Read | _Close | _Wait
@@ -306,7 +313,8 @@ def _attempts(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, A
                 yield _Close(response)
                 _log_retry(request, attempt, wait, f"HTTP {response.status_code}")
             else:
-                if policy.rereadable(method):
+                # a body at hand (read by the transport with the answer) cannot fail to be read
+                if policy.rereadable(method) and not isinstance(response, HeldBody):
                     try:
                         yield _Read(response)
                     except httpx.DecodingError:

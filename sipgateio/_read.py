@@ -84,15 +84,18 @@ def open_enum(cls: type[E], value: object) -> E | str | None:
     """The member of ``cls`` for ``value``; an unknown value as a plain str; None stays None."""
     if value is None or isinstance(value, Unset):
         return None
-    text = value.value if isinstance(value, enum.Enum) else value
     members = _MEMBERS.get(cls)
     if members is None:
         members = _MEMBERS[cls] = {member.value: member for member in cls}
     try:
-        member: E | None = members.get(text)
+        # a generated enum's member is a str: found by itself, as its value is
+        member: E | None = members.get(value)
+        if member is None and isinstance(value, enum.Enum):
+            value = value.value
+            member = members.get(value)
     except TypeError:  # an unhashable value is no member's
         member = None
-    return str(text) if member is None else member
+    return str(value) if member is None else member
 
 
 def timestamp(value: object, operation: str, field: str) -> dt.datetime | None:
