@@ -232,9 +232,7 @@ class _Template:
         else:
             kind, body = "", b""
         key = (method, path, tuple(extra.items()) if extra else (), kind, not body)
-        shape = self._shapes.get(key)
-        if shape is None:
-            return self._first(key, method, path, kwargs, body)
+        shape = self._shapes.get(key) or self._first(key, method, path, kwargs, body)
         if shape.headers is None:
             return self._by_httpx(method, shape.url, kwargs)
         assert body is not None  # a shape with headers is one whose body is bytes
@@ -257,8 +255,8 @@ class _Template:
         path: str,
         kwargs: dict[str, Any],
         body: bytes | None,
-    ) -> httpx.Request:
-        """The first request of a shape, built by httpx; its headers kept for the next ones.
+    ) -> _Shape:
+        """The shape of a request seen first: httpx builds it, its headers are kept.
 
         At most ``_SHAPES`` shapes are kept: paths with ids in them (``/history/{id}``)
         are many, the ones in a hot loop few.
@@ -274,7 +272,7 @@ class _Template:
             sized = "Content-Length" in request.headers and bool(body)
             shape = _Shape(url, request.headers, sized)
         self._shapes[key] = shape
-        return self.build(kwargs)
+        return shape
 
 
 _C = TypeVar("_C", httpx.Client, httpx.AsyncClient)
