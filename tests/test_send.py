@@ -7,6 +7,7 @@ proxy settings as ``httpx.Client`` would."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from typing import Any
