@@ -55,6 +55,8 @@ from pyreqwest.request import (
 )
 from pyreqwest.response import BaseResponse, Response, SyncResponse
 
+from ._responses import whole_response
+
 __all__ = ["AsyncPyreqwestTransport", "PyreqwestTransport"]
 
 _CHUNK = 64 * 1024
@@ -244,6 +246,16 @@ def _answer(response: BaseResponse, **body: Any) -> httpx.Response:
     )
 
 
+def _whole(response: BaseResponse, content: bytes) -> httpx.Response:
+    """The answer with its body read at once: ``_answer(content=...)``, read cheaply."""
+    return whole_response(
+        response.status,
+        list(response.headers.items()),
+        content,
+        {"http_version": response.version.encode("ascii")},
+    )
+
+
 class _Failed(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A body that could not be read: reading it raises the failure."""
 
@@ -320,7 +332,7 @@ class PyreqwestTransport(httpx.BaseTransport):
             return _answer(response, stream=_Failed(exc))
         finally:
             sending.__exit__(None, None, None)
-        return _answer(response, content=bytes(content))
+        return _whole(response, bytes(content))
 
     def close(self) -> None:
         """Close the clients and their connections."""
@@ -396,7 +408,7 @@ class AsyncPyreqwestTransport(httpx.AsyncBaseTransport):
             return _answer(response, stream=_Failed(exc))
         finally:
             await sending.__aexit__(None, None, None)
-        return _answer(response, content=bytes(content))
+        return _whole(response, bytes(content))
 
     async def aclose(self) -> None:
         """Close the clients and their connections."""
