@@ -72,6 +72,8 @@ class WholeResponse(HeldBody, httpx.Response):
             status_code, headers=headers, stream=httpx.ByteStream(content), extensions=extensions
         )
         self._held = content
+        # as httpx's response is once it read its body in __init__
+        self.is_stream_consumed = self.is_closed = True
 
     def _pieces(self, chunk_size: int | None) -> Iterator[bytes]:
         body = self._held

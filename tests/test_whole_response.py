@@ -41,6 +41,10 @@ def test_a_whole_response_is_httpxs_response(
     expected = httpx.Response(status, headers=headers, content=body, extensions=extensions)
     assert isinstance(got, WholeResponse) == whole
     assert got.status_code == expected.status_code
+    assert (got.is_closed, got.is_stream_consumed) == (
+        expected.is_closed,
+        expected.is_stream_consumed,
+    )
     assert got.headers.raw == expected.headers.raw
     assert got.http_version == expected.http_version
     assert got.content == expected.content == got.read() == expected.read()
