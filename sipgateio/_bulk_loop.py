@@ -4,14 +4,14 @@ A :class:`~sipgateio._batch.Batch` of the sync client runs in the batch loop of
 :class:`~sipgateio.AsyncSipgateIO` (:func:`sipgateio._ops.run_batch`, deciding with the one
 :class:`~sipgateio._batch.Scheduler`), in an event loop on a daemon thread that the client
 starts at its first bulk call and stops when it is closed. The requests go through a second
-facade client over aiohttp's pool (the one ``AsyncSipgateIO`` uses), with the sync client's
-credentials object, headers, base URL, timeout, retry policy and pool size; single calls
-keep using the sync client's own httpx pool.
+facade client over the async pool ``AsyncSipgateIO`` uses (``_http._async_pool``), with the
+sync client's credentials object, headers, base URL, timeout, retry policy and pool size;
+single calls keep using the sync client's own pool.
 
 Why: from a pool of threads over httpx a request of a batch cost 1.1-1.5 ms of CPU with 64 in
 flight, and more with more threads (the GIL handed over between them, httpx's sync pool),
 so no concurrency brought 1,000 creates at a 50 ms round trip under ~1.4 s; an asyncio
-task over aiohttp costs about a third of that, also with hundreds in flight
+task over aiohttp cost about a third of that (over pyreqwest less), also with hundreds in flight
 (``benchmarks/bulk_bench.py``, figures in ``benchmarks/RESULTS.md``).
 
 A client that sends through the user's ``http_client`` (an ``httpx.Client``: their proxies,

@@ -265,11 +265,11 @@ class SipgateIO(_BaseClient[SyncMode]):
     10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
     ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
     many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
-    once (default 256, see :mod:`sipgateio._batch`; the pool has as many connections).
-    Bulk work runs as asyncio tasks over an aiohttp pool, in an event loop thread the
-    client starts at its first bulk call (:mod:`sipgateio._bulk_loop`); with an
-    ``http_client`` its requests go through that client from threads. Each bulk call
-    also takes its own ``concurrency=``.
+    once (default 512, see :mod:`sipgateio._batch`; the pool has as many connections).
+    Bulk work runs as asyncio tasks over the async pool ``AsyncSipgateIO`` uses, in an
+    event loop thread the client starts at its first bulk call
+    (:mod:`sipgateio._bulk_loop`); with an ``http_client`` its requests go through that
+    client from threads. Each bulk call also takes its own ``concurrency=``.
 
     Use it as a context manager, or call :meth:`close`, to release connections.
     """
@@ -299,7 +299,7 @@ class SipgateIO(_BaseClient[SyncMode]):
 
         runner = SyncRunner(self._sender, self.base_url)
         # Bulk work runs on the async machinery in a thread of its own (see _bulk_loop),
-        # over an aiohttp pool like AsyncSipgateIO's, or through ``http`` from threads.
+        # over an async pool like AsyncSipgateIO's, or through ``http`` from threads.
         if self._credentials.session is not None:  # renewed there as in single calls
             from .oauth import sync_client_auth
 
