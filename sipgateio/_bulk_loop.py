@@ -81,7 +81,13 @@ class _Worker:
             asyncio.run_coroutine_threadsafe(self.facade.aclose(), self.loop).result()
 
     def stop(self) -> None:
-        """Close the pool, stop the loop and wait for the thread (never from the thread)."""
+        """Close the pool, stop the loop and wait for the thread to end."""
+        if threading.current_thread() is self.thread:
+            # From the loop itself (the client's finalizer, run by a collection there): the
+            # pool closes and the loop stops once this callback returns; nothing to wait for.
+            self.close_pool()
+            self.loop.call_soon(self.loop.stop)
+            return
         try:
             self.close_pool()
         finally:

@@ -550,3 +550,23 @@ def test_close_from_a_progress_callback_leaves_no_thread_behind(api: APIStub) ->
     assert "closed" in str(info.value.__cause__)
     assert set(bulk_threads()) == before  # stopped when the run ended, not left idle
     assert len(info.value.failed) + len(info.value.not_attempted) + info.value.deleted == 8
+
+
+def test_close_from_the_loop_thread_between_runs_stops_it_without_waiting_for_itself(
+    api: APIStub, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    serve_deletable_book(api, 4)
+    before = set(bulk_threads())
+    client = sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url)
+    client.contacts.delete_all_shared(concurrency=2)
+    (thread,) = set(bulk_threads()) - before
+    loop = client._bulk._worker.loop
+    # e.g. the client's finalizer, run by a garbage collection in that thread
+    asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
+    loop.call_soon_threadsafe(client.close)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert client._bulk._worker is None
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
