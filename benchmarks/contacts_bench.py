@@ -267,9 +267,11 @@ def run_one(
 
     rss_after_load = _rss_kb()
     maxrss_after_load = _maxrss_kb()
+    c0 = time.process_time()
     t0 = time.perf_counter()
     result = run()
     t1 = time.perf_counter()
+    op_cpu_s = time.process_time() - c0
     # The young-generation collection the op deferred, measured before anything else allocates.
     gc.collect(0)
     gc_deferred_s = time.perf_counter() - t1
@@ -289,6 +291,7 @@ def run_one(
         "n": n,
         "client": client_kind,
         "op_s": round(op_s, 4),
+        "op_cpu_s": round(op_cpu_s, 4),
         "op_warm_s": None if op_warm_s is None else round(op_warm_s, 4),
         "load_s": round(load_s, 4),
         "us_per_item": round(op_s * 1e6 / n, 2),
@@ -461,6 +464,7 @@ def orchestrate(opts: argparse.Namespace) -> dict[str, Any]:
                     metric: _summary([r.get(metric) for r in ok])
                     for metric in (
                         "op_s",
+                        "op_cpu_s",
                         "op_warm_s",
                         "us_per_item",
                         "peak_rss_kb",

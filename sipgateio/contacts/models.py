@@ -245,6 +245,8 @@ class ParseResult:
     """
 
     __slots__ = ("__weakref__", "_contacts", "_meta", "_notes", "_records", "_skipped")
+    # Either _records, or _contacts (one Contact as itself) and _meta (line, given, family of
+    # each, flat) from which records are made (and then kept in _records).
     _contacts: tuple[Contact, ...] | Contact
     _meta: tuple[int | str, ...]
     _records: tuple[ParsedContact, ...] | None
@@ -257,35 +259,11 @@ class ParseResult:
         skipped: Iterable[SkippedRecord] = (),
         notes: Iterable[ImportNote] = (),
     ) -> None:
-        records = records if type(records) is tuple else tuple(records)
-        meta: list[int | str] = []
-        for r in records:
-            meta += (r.line, r.given, r.family)
-        init = object.__setattr__
-        init(self, "_contacts", tuple([r.contact for r in records]))
-        init(self, "_meta", tuple(meta))
-        init(self, "_records", records)
-        init(self, "_skipped", _skipped(skipped))
-        init(self, "_notes", _notes(notes))
-
-    @classmethod
-    def _of(
-        cls,
-        contacts: tuple[Contact, ...],
-        meta: tuple[int | str, ...],
-        skipped: tuple[SkippedRecord, ...] = (),
-        notes: tuple[ImportNote, ...] = (),
-    ) -> ParseResult:
-        """A result of ``contacts`` and, flat, ``(line, given, family)`` of each (for readers)."""
-        self = object.__new__(cls)
-        init = object.__setattr__
-        # One contact is kept as itself: a tuple around it would be one more tracked object.
-        init(self, "_contacts", contacts[0] if len(contacts) == 1 else contacts)
-        init(self, "_meta", meta)
-        init(self, "_records", None)
-        init(self, "_skipped", skipped)
-        init(self, "_notes", notes)
-        return self
+        _set_contacts(self, ())
+        _set_meta(self, ())
+        _set_records(self, records if type(records) is tuple else tuple(records))
+        _set_skipped(self, _skipped(skipped))
+        _set_notes(self, _notes(notes))
 
     @property
     def records(self) -> tuple[ParsedContact, ...]:
@@ -293,15 +271,16 @@ class ParseResult:
         records = self._records
         if records is None:
             meta = self._meta
+            contacts = self._contacts
+            if type(contacts) is Contact:
+                contacts = (contacts,)
             records = tuple(
                 [
                     ParsedContact(meta[i], contact, meta[i + 1], meta[i + 2])  # type: ignore[arg-type]
-                    for i, contact in zip(
-                        range(0, len(meta), 3), self._contact_tuple(), strict=True
-                    )
+                    for i, contact in zip(range(0, len(meta), 3), contacts, strict=True)  # type: ignore[arg-type]
                 ]
             )
-            object.__setattr__(self, "_records", records)
+            _set_records(self, records)
         return records
 
     @property
@@ -317,11 +296,10 @@ class ParseResult:
     @property
     def contacts(self) -> list[Contact]:
         """The parsed contacts, without their line numbers and name parts."""
-        return list(self._contact_tuple())
-
-    def _contact_tuple(self) -> tuple[Contact, ...]:
+        if self._records is not None:
+            return [r.contact for r in self._records]
         contacts = self._contacts
-        return (contacts,) if type(contacts) is Contact else contacts  # type: ignore[return-value]
+        return [contacts] if type(contacts) is Contact else list(contacts)  # type: ignore[arg-type]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError()
@@ -334,14 +312,13 @@ class ParseResult:
             return NotImplemented
         assert isinstance(other, ParseResult)
         return (
-            self._meta == other._meta
-            and self._contact_tuple() == other._contact_tuple()
+            self.records == other.records
             and self._skipped == other._skipped
             and self._notes == other._notes
         )
 
     def __hash__(self) -> int:
-        return hash((self._contact_tuple(), self._meta, self._skipped, self._notes))
+        return hash((self.records, self._skipped, self._notes))
 
     def __repr__(self) -> str:
         return (
@@ -351,6 +328,34 @@ class ParseResult:
 
     def __reduce__(self) -> tuple[type[ParseResult], tuple[object, ...]]:
         return ParseResult, (self.records, self._skipped, self._notes)
+
+
+_new = object.__new__
+_set_contacts, _set_meta, _set_records, _set_skipped, _set_notes = (
+    ParseResult.__dict__[slot].__set__  # the slots' own setters: ParseResult refuses setattr
+    for slot in ("_contacts", "_meta", "_records", "_skipped", "_notes")
+)
+
+
+def _parse_result(
+    contacts: tuple[Contact, ...],
+    meta: tuple[int | str, ...],
+    skipped: tuple[SkippedRecord, ...] = (),
+    notes: tuple[ImportNote, ...] = (),
+) -> ParseResult:
+    """A :class:`ParseResult` of ``contacts`` and, flat, ``(line, given, family)`` of each.
+
+    For the readers: made once per parse (once per card when cards are read one by one), so
+    without the checks and copies of ``ParseResult(records, ...)``.
+    """
+    self: ParseResult = _new(ParseResult)
+    # One contact is kept as itself: a tuple around it would be one more tracked object.
+    _set_contacts(self, contacts[0] if len(contacts) == 1 else contacts)
+    _set_meta(self, meta)
+    _set_records(self, None)
+    _set_skipped(self, skipped)
+    _set_notes(self, notes)
+    return self
 
 
 _NOT_IN_A_NAME = re.compile(r"[;\n\r\t]")

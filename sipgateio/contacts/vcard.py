@@ -58,6 +58,7 @@ import binascii
 import gc
 import re
 from collections.abc import Iterable
+from itertools import starmap
 
 from ..errors import ValidationError
 from .charset import decode_unicode
@@ -71,6 +72,7 @@ from .models import (
     PhoneNumber,
     Scope,
     SkippedRecord,
+    _parse_result,
     gc_pause_enabled,
     paused_gc,
     split_name,
@@ -465,9 +467,13 @@ def _base64_continued(lines: list[str]) -> list[str] | None:
     return out if joined else None
 
 
+_Typed = tuple[str, tuple[str, ...]]
+"""A number or e-mail address read from a card and its types (made a PhoneNumber/Email last)."""
+
+
 def _with_labels(
-    numbers: list[PhoneNumber],
-    emails: list[Email],
+    numbers: list[_Typed],
+    emails: list[_Typed],
     grouped: dict[str, tuple[bool, int]],
     labels: dict[str, tuple[str, ...]],
 ) -> None:
@@ -476,14 +482,9 @@ def _with_labels(
         label = labels.get(group)
         if not label:
             continue
-        if is_number:
-            number = numbers[index]
-            extra = tuple(t for t in label if t not in number.type)
-            numbers[index] = PhoneNumber(number.number, number.type + extra)
-        else:
-            email = emails[index]
-            extra = tuple(t for t in label if t not in email.type)
-            emails[index] = Email(email.email, email.type + extra)
+        values = numbers if is_number else emails
+        value, types = values[index]
+        values[index] = (value, types + tuple(t for t in label if t not in types))
 
 
 # -- encodings inside a card: quoted-printable and CHARSET ----------------------------------
@@ -552,8 +553,8 @@ def _unquote_printable(value: str, charset: str | None) -> tuple[str, bool]:
 
 def _note_custom_labels(
     ordinal: int,
-    numbers: list[PhoneNumber],
-    emails: list[Email],
+    numbers: list[_Typed],
+    emails: list[_Typed],
     grouped: dict[str, tuple[bool, int]],
     custom: dict[str, str],
     notes: list[ImportNote],
@@ -562,9 +563,7 @@ def _note_custom_labels(
     for group, (is_number, index) in grouped.items():
         label = custom.get(group)
         if label:
-            what = (
-                f"number {numbers[index].number}" if is_number else f"e-mail {emails[index].email}"
-            )
+            what = f"number {numbers[index][0]}" if is_number else f"e-mail {emails[index][0]}"
             reason = f"label of the {what}: sipgate contacts have no field for it"
             notes.append(ImportNote(ordinal, "label", label, None, reason))
 
@@ -585,9 +584,9 @@ def _has_properties(lines: list[str]) -> bool:
 def _fallback_name(
     nickname: str,
     organization: list[tuple[str, ...]],
-    emails: list[Email],
-    numbers: list[PhoneNumber],
-    addresses: list[Address],
+    emails: list[_Typed],
+    numbers: list[_Typed],
+    addresses: list[list[str]],
 ) -> tuple[str, str]:
     """A name for a card without FN and N, and what it was taken from ("" if none)."""
     if nickname:
@@ -597,11 +596,11 @@ def _fallback_name(
         if name:
             return name, "its organisation (ORG)"
     if emails:
-        return emails[0].email, "its e-mail address"
+        return emails[0][0], "its e-mail address"
     if numbers:
-        return numbers[0].number, "its phone number"
-    for a in addresses:
-        name = ", ".join(p for p in (a.street_address, a.locality, a.country) if p.strip())
+        return numbers[0][0], "its phone number"
+    for a in addresses:  # the seven ADR parts: street, locality and country
+        name = ", ".join(p for p in (a[2], a[3], a[6]) if p.strip())
         if name:
             return name.replace("\n", " "), "its address"
     return "", ""
@@ -623,9 +622,9 @@ def _card(
     version: str | None = None
     uid = fn = nickname = ""
     n: list[str] | None = None
-    numbers: list[PhoneNumber] = []
-    emails: list[Email] = []
-    addresses: list[Address] = []
+    numbers: list[_Typed] = []
+    emails: list[_Typed] = []
+    addresses: list[list[str]] = []
     organization: list[tuple[str, ...]] = []
     picture: str | None = None
     labels: dict[str, tuple[str, ...]] | None = None  # Apple's itemN labels, by group
@@ -669,7 +668,7 @@ def _card(
                     grouped = grouped or {}
                     grouped[group] = (True, len(numbers))
                 types = (types_of.get(params) or _types(params)) if semi else ()
-                numbers.append(PhoneNumber(value, types))
+                numbers.append((value, types))
         elif name == "EMAIL":
             if "\\" in value:
                 value = _unescape(value)
@@ -681,7 +680,7 @@ def _card(
                     grouped = grouped or {}
                     grouped[group] = (False, len(emails))
                 types = (types_of.get(params) or _types(params)) if semi else ()
-                emails.append(Email(value, types))
+                emails.append((value, types))
         elif name == "FN":
             if not fn:
                 fn = (_unescape(value) if "\\" in value else value).strip()
@@ -693,7 +692,7 @@ def _card(
             if any(parts):
                 if len(parts) != 7:
                     parts = (parts + [""] * 7)[:7]
-                addresses.append(Address(*parts))
+                addresses.append(parts)
         elif name == "ORG":
             org = tuple(_components(value) if "\\" in value else value.split(";"))
             if any(org):
@@ -784,13 +783,24 @@ def _card(
                 "its CHARSET is missing or wrong: read as cp1252",
             )
         )
+    # The contact's objects are made last, one after another: kept by the thousand, objects
+    # made together lie together in memory, and the cyclic garbage collector goes through
+    # them faster than through objects made amid the reading's temporary strings. (One of
+    # each is the common case: made without an iterator.)
+    email_objects = (Email(*emails[0]),) if len(emails) == 1 else tuple(starmap(Email, emails))
+    number_objects = (
+        (PhoneNumber(*numbers[0]),) if len(numbers) == 1 else tuple(starmap(PhoneNumber, numbers))
+    )
+    address_objects = (
+        (Address(*addresses[0]),) if len(addresses) == 1 else tuple(starmap(Address, addresses))
+    )
     contact = Contact(
         uid,
         name_text,
         picture,
-        tuple(emails),
-        tuple(numbers),
-        tuple(addresses),
+        email_objects,
+        number_objects,
+        address_objects,
         tuple(organization),
         scope,
     )
@@ -894,16 +904,19 @@ _CONTINUED = re.compile(r"(?<!\\)\\\n(?![\w.-]+[;:]|[ \t])")
 """A value's line break written as a backslash at the end of the line (not before a property)."""
 
 
-def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> ParseResult:
-    """Read the cards of an unfolded text with LF line ends.
+_Span = tuple[int, int, int, list[tuple[int, int]] | None]
+"""A card found: its ordinal, first line, end line, and earlier runs of lines (or None)."""
+
+
+def _spans(lines: list[str]) -> tuple[list[_Span], int, bool]:
+    """The cards of a text's lines, how many BEGIN:VCARD there are, whether cards nest.
 
     A ``BEGIN:VCARD`` inside an open card starts a nested card (vCard 2.1 ``AGENT``, or a
-    card whose ``END:VCARD`` is missing): each is read on its own, the outer card keeps its
-    lines around it. A card still open at the end of the input is read as it is.
+    card whose ``END:VCARD`` is missing): the outer card keeps its lines around it. A card
+    still open at the end of the input ends there.
     """
-    lines = text.split("\n")
     # The cards found: (ordinal, first line, end line, earlier runs of lines or None).
-    spans: list[tuple[int, int, int, list[tuple[int, int]] | None]] = []
+    spans: list[_Span] = []
     ordinal = 0
     # The open card: its ordinal, the first line of its current run of lines (-1: no card
     # open) and its earlier runs (None unless a nested card interrupted it); the cards a
@@ -937,6 +950,29 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
             begin = end
         else:
             begin = -1
+    return spans, ordinal, nested
+
+
+def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> ParseResult:
+    """Read the cards of an unfolded text with LF line ends.
+
+    A ``BEGIN:VCARD`` inside an open card starts a nested card (vCard 2.1 ``AGENT``, or a
+    card whose ``END:VCARD`` is missing): each is read on its own, the outer card keeps its
+    lines around it. A card still open at the end of the input is read as it is.
+    """
+    lines = text.split("\n")
+    if (
+        2 < len(lines) < 256
+        and not lines[-1]
+        and lines[0].rstrip().upper() == "BEGIN:VCARD"
+        and lines[-2].rstrip().upper() == "END:VCARD"
+        and text.count(":V") + text.count(":v") == 2
+    ):  # one card, the common case: no other line can be BEGIN:VCARD or END:VCARD (only v
+        # and V upper-case to a V, only ":" to a colon: every such line holds ":V" or ":v")
+        spans: list[_Span] = [(1, 1, len(lines) - 2, None)]
+        ordinal, nested = 1, False
+    else:
+        spans, ordinal, nested = _spans(lines)
     if not ordinal and text.strip():
         raise ValidationError("no vCard found (no BEGIN:VCARD line)", field="vcard_content")
     # Any case of QUOTED-PRINTABLE, cheaply: a single character is found fastest, then the
@@ -966,4 +1002,4 @@ def _parse(text: str, scope: Scope | ExportScope, notes: list[ImportNote]) -> Pa
     if len(notes) > 1:
         notes.sort(key=lambda n: n.line)
     # The records are made from the contacts and meta when read (see ParseResult).
-    return ParseResult._of(tuple(contacts), tuple(meta), tuple(skipped), tuple(notes))
+    return _parse_result(tuple(contacts), tuple(meta), tuple(skipped), tuple(notes))
