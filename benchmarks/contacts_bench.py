@@ -38,6 +38,10 @@ default) records the client ops under ``transport`` and vcard_parse under ``none
 Node's ``node-transport``/``node-none``; ``--clients offline`` records the conversion functions
 under ``offline``, next to Node's transport and object runs.
 
+Besides peerbench's fields, each run reports ``op_cpu_s``: the process CPU time of the timed
+region (``time.process_time()``), steadier than ``op_s`` on a loaded box; Node's figure has no
+counterpart (its collector also runs on helper threads), so ratios to Node use ``op_s``.
+
 The library can pause CPython's cyclic garbage collector while it builds large results, when
 the application opts in (``sipgateio.contacts.pause_gc_during_conversions()``; off by default:
 the switch is process-wide). ``--gc-pause`` opts in. The collection it defers is measured after

@@ -393,6 +393,16 @@ _ABOUT_THE_CARD = frozenset(
 )
 
 
+# Values an address book repeats (a city, region or country; a company and its unit) are kept
+# once and shared by every contact that has them (memo tables, bounded like the ones above;
+# the values are immutable, so sharing changes nothing but memory). Colleagues and neighbours
+# then hold one string or tuple instead of one each: less memory, and fewer distinct objects
+# for each pass of the cyclic garbage collector over kept contacts to touch.
+_shared_parts: dict[str, str] = {}
+_shared_orgs: dict[str, tuple[str, ...]] = {}
+_shared_org_lists: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+
+
 class _Skip(Exception):
     """A card cannot be taken; the message is the reason."""
 
@@ -606,6 +616,16 @@ def _fallback_name(
     return "", ""
 
 
+def _one_org(org: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A contact's ``organization`` of the one organisation ``org`` (shared, see above)."""
+    found = _shared_org_lists.get(org)
+    if found is None:
+        found = (org,)
+        if len(_shared_org_lists) < _CACHE_LIMIT:
+            _shared_org_lists[org] = found
+    return found
+
+
 def _card(
     lines: list[str],
     scope: Scope | ExportScope,
@@ -634,6 +654,7 @@ def _card(
     not_imported: list[str] = []
     cp1252 = False
     heads, types_of = _heads, _types_of_params
+    shared, shared_orgs = _shared_parts, _shared_orgs
     it = iter(lines)
     for line in it:
         head, colon, value = line.partition(":")
@@ -692,9 +713,21 @@ def _card(
             if any(parts):
                 if len(parts) != 7:
                     parts = (parts + [""] * 7)[:7]
+                for k in (3, 4, 6):  # locality, region, country: one string for each value
+                    part = parts[k]
+                    known = shared.get(part)
+                    if known is None:
+                        if len(shared) < _CACHE_LIMIT:
+                            shared[part] = part
+                    else:
+                        parts[k] = known
                 addresses.append(parts)
         elif name == "ORG":
-            org = tuple(_components(value) if "\\" in value else value.split(";"))
+            org = shared_orgs.get(value)
+            if org is None:
+                org = tuple(_components(value) if "\\" in value else value.split(";"))
+                if len(shared_orgs) < _CACHE_LIMIT:
+                    shared_orgs[value] = org
             if any(org):
                 organization.append(org)
         elif name == "VERSION":
@@ -801,7 +834,7 @@ def _card(
         email_objects,
         number_objects,
         address_objects,
-        tuple(organization),
+        _one_org(organization[0]) if len(organization) == 1 else tuple(organization),
         scope,
     )
     return contact, given, family

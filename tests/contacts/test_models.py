@@ -272,6 +272,25 @@ def test_a_kept_single_card_result_leaves_eight_tracked_objects() -> None:
     assert results[0].records[0].contact.organization == (("Engines", "Analytical"),)
 
 
+def test_cards_share_the_values_an_address_book_repeats() -> None:
+    def card(name: str, street: str) -> str:
+        return (
+            f"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:{name}\r\nORG:Grün Energie eG;Vertrieb\r\n"
+            f"ADR;TYPE=work:;;{street};Essen;Nordrhein-Westfalen;45960;Germany\r\nEND:VCARD\r\n"
+        )
+
+    (lea,) = parse_vcards(card("Lea Müller", "Hauptstraße 1")).contacts
+    (ada,) = parse_vcards(card("Ada Lovelace", "Ringstraße 2")).contacts
+    assert lea.organization == ada.organization == (("Grün Energie eG", "Vertrieb"),)
+    assert lea.organization is ada.organization
+    for field in ("locality", "region", "country"):
+        assert getattr(lea.addresses[0], field) is getattr(ada.addresses[0], field)
+    assert (lea.addresses[0].street_address, ada.addresses[0].street_address) == (
+        "Hauptstraße 1",
+        "Ringstraße 2",
+    )
+
+
 @pytest.fixture
 def gc_pause_opted_in() -> Iterator[None]:
     pause_gc_during_conversions(True)
