@@ -230,7 +230,9 @@ def sitting(
         subprocess.run([*compile_cmd, str(ROOT / "generated")], env=env, check=True)
         node_env = {**os.environ, "NODE_PATH": str(node / "node_modules")} if node else None
         sys.path.insert(0, str(ROOT))
-        from sipgateio._batch import DEFAULT_CONCURRENCY as default_bound
+        from sipgateio._batch import default_concurrency
+
+        default_bound = default_concurrency()
 
         load_before = os.getloadavg()
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}

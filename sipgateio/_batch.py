@@ -53,6 +53,7 @@ __all__ = [
     "Tally",
     "check_concurrency",
     "check_progress",
+    "default_concurrency",
     "tally",
 ]
 
@@ -73,6 +74,24 @@ which halves the concurrency and waits ``Retry-After`` (see :class:`Scheduler`),
 default need not guess the limit low. The client's own pool has a connection for each
 request in flight (``_http.pool_limits``).
 """
+
+
+def default_concurrency() -> int:
+    """:data:`DEFAULT_CONCURRENCY`, or half the process's open-files limit where that is lower.
+
+    Each request in flight holds a socket; a soft limit of 256 open files (macOS's default
+    for a shell) would make 512 connections fail with "too many open files", so a client
+    made there keeps at most 128 in flight unless told otherwise.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit on sockets
+        return DEFAULT_CONCURRENCY
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        return DEFAULT_CONCURRENCY
+    return max(1, min(DEFAULT_CONCURRENCY, soft // 2))
+
 
 MAX_CONCURRENCY = 1000
 """The largest ``concurrency`` accepted (beyond it the connection pool is the bound anyway)."""

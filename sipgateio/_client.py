@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from ._batch import DEFAULT_CONCURRENCY, check_concurrency
+from ._batch import check_concurrency, default_concurrency
 from ._credentials import Credentials, resolve_credentials
 from ._http import (
     DEFAULT_MAX_RETRIES,
@@ -89,7 +89,7 @@ class _BaseClient(Resource[M], Generic[M]):
         )
         _check_options(timeout, max_retries)
         self._check_credentials(self._credentials)
-        bound = check_concurrency(concurrency)
+        bound = check_concurrency(concurrency) or default_concurrency()
         if http_client is not None and not isinstance(http_client, self._http_client_type()):
             raise ValidationError(
                 f"http_client must be an {self._http_client_type().__name__}, "
@@ -104,13 +104,12 @@ class _BaseClient(Resource[M], Generic[M]):
             "base_url": base_url,
             "timeout": timeout,
             "policy": RetryPolicy(max_retries=max_retries),
-            "limits": pool_limits(bound or DEFAULT_CONCURRENCY),
+            "limits": pool_limits(bound),
         }
         self._http, self._sender = self._new_http_client(http_client, **settings)
         self.base_url = str(self._http.base_url).rstrip("/")
         runner = self._new_runner(http_client, {**settings, "base_url": self.base_url})
-        if bound is not None:
-            runner.concurrency = bound
+        runner.concurrency = bound
         super().__init__(runner)
 
     # -- what the two modes do differently -------------------------------------------
@@ -265,7 +264,8 @@ class SipgateIO(_BaseClient[SyncMode]):
     10 s to connect), ``max_retries`` (default 2), ``http_client`` (an
     ``httpx.Client`` for proxies, custom transports or limits) and ``concurrency``: how
     many requests bulk work (imports, ``delete_all_*``, note updates) keeps in flight at
-    once (default 512, see :mod:`sipgateio._batch`; the pool has as many connections).
+    once (default 512, or half the open-files limit where that is lower, see
+    :mod:`sipgateio._batch`; the pool has as many connections).
     Bulk work runs as asyncio tasks over the async pool ``AsyncSipgateIO`` uses, in an
     event loop thread the client starts at its first bulk call
     (:mod:`sipgateio._bulk_loop`); with an ``http_client`` its requests go through that

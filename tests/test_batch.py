@@ -570,3 +570,22 @@ def test_close_from_the_loop_thread_between_runs_stops_it_without_waiting_for_it
     assert not thread.is_alive()
     assert client._bulk._worker is None
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the open-files limit of POSIX systems")
+@pytest.mark.parametrize(
+    ("soft_limit", "expected"), [(256, 128), (1024, 512), (65536, 512), (-1, 512)]
+)
+def test_the_default_concurrency_leaves_room_under_the_open_files_limit(
+    monkeypatch: pytest.MonkeyPatch, api: APIStub, soft_limit: int, expected: int
+) -> None:
+    import resource
+
+    limit = resource.RLIM_INFINITY if soft_limit < 0 else soft_limit
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (limit, resource.RLIM_INFINITY))
+    with sipgateio.SipgateIO(token_id=TOKEN_ID, token=TOKEN, base_url=api.url) as client:
+        assert client._runner.concurrency == expected
+    with sipgateio.SipgateIO(  # the user's own setting is theirs
+        token_id=TOKEN_ID, token=TOKEN, base_url=api.url, concurrency=300
+    ) as client:
+        assert client._runner.concurrency == 300
