@@ -229,7 +229,16 @@ def _request(
     return builder
 
 
-def _length(response: BaseResponse) -> int | None:
+_NO_BODY = frozenset({204, 304})
+
+
+def _length(response: BaseResponse, request: httpx.Request) -> int | None:
+    """The body's length, None when unknown (then the body is streamed).
+
+    0 where an answer never has a body (RFC 9110: to HEAD, 204, 304), else the announced one.
+    """
+    if response.status in _NO_BODY or request.method == "HEAD":
+        return 0
     value = response.get_header("content-length")
     try:
         return int(value) if value is not None else None
@@ -322,7 +331,7 @@ class PyreqwestTransport(httpx.BaseTransport):
         sending = _request(client, request, body).build_streamed()
         with _mapped(request):
             response = sending.__enter__()
-        length = _length(response)
+        length = _length(response, request)
         if length is None or length > _EAGER:
             return _answer(response, stream=_SyncBody(sending, response, request))
         try:
@@ -398,7 +407,7 @@ class AsyncPyreqwestTransport(httpx.AsyncBaseTransport):
         sending = _request(client, request, body).build_streamed()
         with _mapped(request):
             response = await sending.__aenter__()
-        length = _length(response)
+        length = _length(response, request)
         if length is None or length > _EAGER:
             return _answer(response, stream=_AsyncBody(sending, response, request))
         try:

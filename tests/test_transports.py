@@ -278,6 +278,35 @@ async def test_a_body_cut_short_is_a_read_failure(
             await response.aread()
 
 
+@pytest.mark.parametrize("sync", [False, True])
+async def test_an_answer_without_body_is_read_at_once(sync: bool) -> None:
+    """pyreqwest: a 204 (Node's servers send it without Content-Length) or an answer to
+    HEAD comes back whole (no stream to read), and the connection is used again."""
+    from sipgateio._responses import WholeResponse
+
+    async def no_content(_: asyncio.StreamReader, writer: asyncio.StreamWriter, req: bytes) -> None:
+        if req.startswith(b"HEAD"):
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n")
+        else:
+            writer.write(b"HTTP/1.1 204 No Content\r\nX-Seen: 1\r\n\r\n")
+        await writer.drain()
+
+    if sync:
+        t = PyreqwestTransport(fallback=_no_fallback)
+        send = lambda r: asyncio.to_thread(t.handle_request, r)  # noqa: E731
+    else:
+        a = AsyncPyreqwestTransport(fallback=_no_fallback)
+        send = a.handle_async_request
+    async with serving(no_content) as s:
+        for method in ("POST", "HEAD", "DELETE"):
+            response = await send(httpx.Request(method, s.url + "/", content=b"x"))
+            assert isinstance(response, WholeResponse), method
+            assert response.content == b""
+        assert response.status_code == 204 and response.headers["x-seen"] == "1"
+    assert s.connections == 1
+    await asyncio.to_thread(t.close) if sync else await a.aclose()
+
+
 async def test_a_large_body_is_streamed(transport: httpx.AsyncBaseTransport) -> None:
     body = b"x" * (3 * 1024 * 1024)
     async with serving(answer(body, headers="Content-Type: application/pdf\r\n")) as s:
