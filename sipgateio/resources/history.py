@@ -553,7 +553,14 @@ def _csv_rows(text: str) -> tuple[str, str, int]:
     """Split an exported CSV page into its header line, its data lines and their record count."""
     cut = text.find("\n") + 1 or len(text)
     header, rows = text[:cut], text[cut:]
-    count = sum(1 for record in csv.reader(io.StringIO(rows)) if record)
+    try:
+        # newline="": the reader sees every line end itself (a bare CR inside an unquoted
+        # field ends the record instead of raising, as the csv module documents).
+        count = sum(1 for record in csv.reader(io.StringIO(rows, newline="")) if record)
+    except csv.Error:  # a field over csv.field_size_limit(): the reader without that limit
+        from ..contacts.csv import _LargeFieldReader
+
+        count = sum(1 for record in _LargeFieldReader(rows, ",") if record)
     return header, rows, count
 
 
