@@ -60,7 +60,6 @@ from ._responses import whole_response
 __all__ = ["AsyncPyreqwestTransport", "PyreqwestTransport"]
 
 _CHUNK = 64 * 1024
-_EAGER = 1024 * 1024  # bodies of known length up to this size are read at once
 
 _forks = 0  # how many times this process was forked into (0 in the original process)
 
@@ -229,21 +228,23 @@ def _request(
     return builder
 
 
+def _read_whole(request: httpx.Request) -> bool:
+    """Whether the answer is read whole in Rust, in one hand-over: what accepts only JSON.
+
+    Every API answer the library reads as JSON is small and read whole anyway; reading it
+    in one step costs a tenth less CPU per call than streaming it with 32 in flight. Other
+    answers (CSV exports, fax documents, recordings) are streamed from the connection.
+    """
+    accept: str | None = request.headers.get("accept")
+    return accept == "application/json"
+
+
 _NO_BODY = frozenset({204, 304})
 
 
-def _length(response: BaseResponse, request: httpx.Request) -> int | None:
-    """The body's length, None when unknown (then the body is streamed).
-
-    0 where an answer never has a body (RFC 9110: to HEAD, 204, 304), else the announced one.
-    """
-    if response.status in _NO_BODY or request.method == "HEAD":
-        return 0
-    value = response.get_header("content-length")
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+def _bodiless(response: BaseResponse, request: httpx.Request) -> bool:
+    """Whether the answer never has a body (RFC 9110: 204, 304, an answer to HEAD)."""
+    return response.status in _NO_BODY or request.method == "HEAD"
 
 
 def _answer(response: BaseResponse, **body: Any) -> httpx.Response:
@@ -263,20 +264,6 @@ def _whole(response: BaseResponse, content: bytes) -> httpx.Response:
         content,
         {"http_version": response.version.encode("ascii")},
     )
-
-
-class _Failed(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A body that could not be read: reading it raises the failure."""
-
-    def __init__(self, error: httpx.TransportError) -> None:
-        self._error = error
-
-    def __iter__(self) -> Iterator[bytes]:
-        raise self._error
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        raise self._error
-        yield b""  # an async generator, like every body stream
 
 
 # -- sync -------------------------------------------------------------------------------------
@@ -318,7 +305,7 @@ class PyreqwestTransport(httpx.BaseTransport):
         self._instead: httpx.BaseTransport | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``; the answer's body read if small, else streamed."""
+        """Send ``request``; the answer's body read whole if JSON, else streamed."""
         client = self._clients.get(request) if self._instead is None else None
         if client is None:
             if self._instead is None:
@@ -328,20 +315,19 @@ class PyreqwestTransport(httpx.BaseTransport):
             body = request.content
         except httpx.RequestNotRead:  # a streamed body (multipart): sent buffered
             body = request.read()
-        sending = _request(client, request, body).build_streamed()
+        builder = _request(client, request, body)
+        if _read_whole(request):
+            with _mapped(request):
+                whole = builder.build().send()
+                content = whole.bytes()
+            return _whole(whole, bytes(content))
+        sending = builder.build_streamed()
         with _mapped(request):
             response = sending.__enter__()
-        length = _length(response, request)
-        if length is None or length > _EAGER:
-            return _answer(response, stream=_SyncBody(sending, response, request))
-        try:
-            with _mapped(request):
-                content = response.bytes()
-        except httpx.TransportError as exc:  # the answer came, its body failed: say so on read
-            return _answer(response, stream=_Failed(exc))
-        finally:
+        if _bodiless(response, request):  # whole, and the connection free again
             sending.__exit__(None, None, None)
-        return _whole(response, bytes(content))
+            return _whole(response, b"")
+        return _answer(response, stream=_SyncBody(sending, response, request))
 
     def close(self) -> None:
         """Close the clients and their connections."""
@@ -394,7 +380,7 @@ class AsyncPyreqwestTransport(httpx.AsyncBaseTransport):
         self._instead: httpx.AsyncBaseTransport | None = None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``; the answer's body read if small, else streamed."""
+        """Send ``request``; the answer's body read whole if JSON, else streamed."""
         client = self._clients.get(request) if self._instead is None else None
         if client is None:
             if self._instead is None:
@@ -404,20 +390,19 @@ class AsyncPyreqwestTransport(httpx.AsyncBaseTransport):
             body = request.content
         except httpx.RequestNotRead:  # a streamed body (multipart): sent buffered
             body = await request.aread()
-        sending = _request(client, request, body).build_streamed()
+        builder = _request(client, request, body)
+        if _read_whole(request):
+            with _mapped(request):
+                whole = await builder.build().send()
+                content = await whole.bytes()
+            return _whole(whole, bytes(content))
+        sending = builder.build_streamed()
         with _mapped(request):
             response = await sending.__aenter__()
-        length = _length(response, request)
-        if length is None or length > _EAGER:
-            return _answer(response, stream=_AsyncBody(sending, response, request))
-        try:
-            with _mapped(request):
-                content = await response.bytes()
-        except httpx.TransportError as exc:  # the answer came, its body failed: say so on read
-            return _answer(response, stream=_Failed(exc))
-        finally:
+        if _bodiless(response, request):  # whole, and the connection free again
             await sending.__aexit__(None, None, None)
-        return _whole(response, bytes(content))
+            return _whole(response, b"")
+        return _answer(response, stream=_AsyncBody(sending, response, request))
 
     async def aclose(self) -> None:
         """Close the clients and their connections."""

@@ -233,13 +233,19 @@ async def test_the_pool_is_bounded_by_max_connections(kind: str) -> None:
     assert s.connections == 2
 
 
-async def test_gzip_bodies_are_decoded_by_httpx(transport: httpx.AsyncBaseTransport) -> None:
-    packed = gzip.compress(b'{"items": []}')
+@pytest.mark.parametrize("accept", ["application/json", "*/*"])  # read whole / streamed
+@pytest.mark.parametrize("size", [10, 3 * 1024 * 1024])
+async def test_gzip_bodies_are_decoded_by_httpx(
+    transport: httpx.AsyncBaseTransport, accept: str, size: int
+) -> None:
+    items = [{"id": i, "number": "+4921100000000"} for i in range(size // 40)]
+    packed = gzip.compress(json.dumps({"items": items}).encode())
     headers = "Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
     async with serving(answer(packed, headers=headers)) as s:
-        response = await transport.handle_async_request(httpx.Request("GET", s.url + "/"))
+        request = httpx.Request("GET", s.url + "/", headers={"Accept": accept})
+        response = await transport.handle_async_request(request)
         await response.aread()
-    assert response.json() == {"items": []}
+    assert response.json() == {"items": items}
 
 
 async def test_a_refused_connection_is_a_connect_error(transport: httpx.AsyncBaseTransport) -> None:
@@ -263,9 +269,10 @@ async def test_a_connection_closed_without_answer_is_not_a_connect_error(
     assert isinstance(caught.value, httpx.RemoteProtocolError)
 
 
-@pytest.mark.parametrize("announced", [100, 4 * 1024 * 1024])  # read at once / streamed
+@pytest.mark.parametrize("accept", ["application/json", "*/*"])  # read whole / streamed
+@pytest.mark.parametrize("announced", [100, 4 * 1024 * 1024])
 async def test_a_body_cut_short_is_a_read_failure(
-    transport: httpx.AsyncBaseTransport, announced: int
+    transport: httpx.AsyncBaseTransport, announced: int, accept: str
 ) -> None:
     async def cut(_: asyncio.StreamReader, writer: asyncio.StreamWriter, __: bytes) -> None:
         writer.write(b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n{"items"' % announced)
@@ -274,7 +281,8 @@ async def test_a_body_cut_short_is_a_read_failure(
 
     async with serving(cut) as s:
         with pytest.raises(httpx.RemoteProtocolError):
-            response = await transport.handle_async_request(httpx.Request("GET", s.url + "/"))
+            request = httpx.Request("GET", s.url + "/", headers={"Accept": accept})
+            response = await transport.handle_async_request(request)
             await response.aread()
 
 
