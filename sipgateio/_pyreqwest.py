@@ -21,6 +21,11 @@ bundle (what httpx trusts) is added to that. pyreqwest can add roots but not tak
 platform's away, so the trusted set is the system's and certifi's (never less than
 httpx's); a certificate no CA vouches for is refused as there.
 
+The library uses :class:`PyreqwestTransport` (``SipgateIO``'s pool).
+:class:`AsyncPyreqwestTransport` passes the same tests but is not used: with pyreqwest
+0.15.1 a process that used its async client aborts at exit now and then (its runtime
+thread takes the GIL while the interpreter finalizes; see ``_http._async_pool``).
+
 A pyreqwest client is made on a transport's first request (one per ``timeout`` setting:
 reqwest takes these per client), so building a client costs nothing and a process may
 fork before its first call. A forked child cannot use its parent's clients, nor make new

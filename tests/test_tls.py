@@ -135,9 +135,10 @@ POOLS = ["pyreqwest", "fallback"]
 
 @pytest.fixture(params=POOLS)
 def pool(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The library's own pools over pyreqwest, and the fallbacks (httpx's; aiohttp's async)."""
+    """The library's own pools (pyreqwest's sync, aiohttp's async) and httpx's fallbacks."""
     if request.param == "fallback":
         monkeypatch.setitem(sys.modules, "sipgateio._pyreqwest", None)  # as if not installed
+        monkeypatch.setitem(sys.modules, "sipgateio._aiohttp", None)
     return str(request.param)
 
 
