@@ -84,9 +84,13 @@ class _Worker:
         """Close the pool, stop the loop and wait for the thread to end."""
         if threading.current_thread() is self.thread:
             # From the loop itself (the client's finalizer, run by a collection there): the
-            # pool closes and the loop stops once this callback returns; nothing to wait for.
-            self.close_pool()
-            self.loop.call_soon(self.loop.stop)
+            # pool closes, then the loop stops (aiohttp's close takes several loop turns);
+            # nothing to wait for here.
+            if self.facade is None:
+                self.loop.call_soon(self.loop.stop)
+            else:
+                closing = self.loop.create_task(self.facade.aclose())
+                closing.add_done_callback(lambda _: self.loop.stop())
             return
         try:
             self.close_pool()
