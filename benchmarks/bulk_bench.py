@@ -21,7 +21,7 @@ line (on stderr) where its time went as the stub saw it (see :func:`timeline`).
 Both sides are timed on a ready client, the modules of the job loaded: Node's clock starts
 after ``require``, Python's after the client's resources (and, for ``SipgateIO``, its bulk
 machinery's modules) are imported. What a first bulk call of a ``SipgateIO`` costs on top
-(its event loop thread, the client of its async pool, pyreqwest's or aiohttp's) stays in the
+(its event loop thread, the client of its async pool: aiohttp's session) stays in the
 clock. The Python children run with bytecode caching, compiled once before the sitting,
 as an installed package is (with ``PYTHONDONTWRITEBYTECODE`` set, every run would compile
 the library's source again inside the clock).
@@ -30,6 +30,7 @@ the library's source again inside the clock).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -165,12 +166,11 @@ def run_python(op: str, client_kind: str, port: int, concurrency: int | None) ->
 
     if client_kind == "sync":
         # the bulk machinery's modules, loaded before the clock: its loop and the transport
-        # module of the async pool (_http._async_pool: pyreqwest's where it imports)
+        # module of the async pool (_http._async_pool: aiohttp's where it imports), as the
+        # async child has them loaded by AsyncSipgateIO's first use of them
         import sipgateio._bulk_loop
 
-        try:
-            import sipgateio._pyreqwest
-        except ImportError:
+        with contextlib.suppress(ImportError):
             import sipgateio._aiohttp
 
         with sipgateio.SipgateIO(**options) as client:
