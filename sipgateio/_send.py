@@ -152,12 +152,11 @@ class _Request(HeldBody, httpx.Request):
 
 
 class _Shape:
-    """What the requests of one kind share: URL, headers in httpx's order, whether sized."""
+    """What the requests of one kind share: headers in httpx's order, whether sized."""
 
-    __slots__ = ("headers", "sized", "url")
+    __slots__ = ("headers", "sized")
 
-    def __init__(self, url: httpx.URL, headers: httpx.Headers | None, sized: bool) -> None:
-        self.url = url
+    def __init__(self, headers: httpx.Headers | None, sized: bool) -> None:
         self.headers = headers  # None: built by httpx each time (an unusual request)
         self.sized = sized  # the body's length goes into Content-Length
 
@@ -168,12 +167,15 @@ class _Template:
     Building an ``httpx.Request`` from its arguments parses the URL, merges and
     normalises headers, encodes the body and adds ``Host`` and ``Content-Length``:
     most of it the same for every request of an operation. The first request of each
-    *shape* (method, path, extra headers, kind of body) is built by httpx itself; its
-    headers (the facade client's own, the extra ones, what httpx added, the negotiated
-    ``Accept``) are kept, and later requests of that shape get a copy of them with their
+    *shape* (method, media type asked for, extra headers, kind of body) is built by httpx
+    itself; its headers (the facade client's own, the extra ones, what httpx added, the
+    negotiated ``Accept``) are kept, and later requests of that shape get a copy of them with their
     body's ``Content-Length``, handed to ``httpx.Request`` with the body as a ready
     stream (httpx then adds nothing). So every request carries exactly the headers, in
-    the order, httpx would have given it. Bodies of forms and files are built by httpx.
+    the order, httpx would have given it. The path is not part of a shape (the headers
+    do not depend on it beyond ``Accept``), so the requests of bulk work on
+    ``/contacts/{id}`` share one; parsed URLs are kept apart, per path. Bodies of forms
+    and files are built by httpx.
     """
 
     def __init__(self, facade: httpx.Client | httpx.AsyncClient) -> None:
@@ -188,6 +190,7 @@ class _Template:
         self.request_hooks = [h for h in hooks["request"] if h not in _HOOKS_DONE_HERE]
         self.response_hooks = list(hooks["response"])
         self._shapes: dict[tuple[Any, ...], _Shape] = {}
+        self._urls: dict[str, httpx.URL] = {}
 
     def _by_httpx(self, method: str, url: httpx.URL, kwargs: dict[str, Any]) -> httpx.Request:
         headers = self.headers
@@ -231,14 +234,15 @@ class _Template:
             kind, body = "json", _json_body(kwargs["json"])
         else:
             kind, body = "", b""
-        key = (method, path, tuple(extra.items()) if extra else (), kind, not body)
-        shape = self._shapes.get(key) or self._first(key, method, path, kwargs, body)
+        url = self._urls.get(path) or self._url(path)
+        key = (method, accept_for(path), tuple(extra.items()) if extra else (), kind, not body)
+        shape = self._shapes.get(key) or self._first(key, method, url, kwargs, body)
         if shape.headers is None:
-            return self._by_httpx(method, shape.url, kwargs)
+            return self._by_httpx(method, url, kwargs)
         assert body is not None  # a shape with headers is one whose body is bytes
         request = _Request(
             method,
-            shape.url,
+            url,
             params=kwargs.get("params") or None,
             headers=shape.headers,  # copied by httpx
             body=body,
@@ -248,29 +252,35 @@ class _Template:
             request.headers["Content-Length"] = str(len(body))
         return request
 
+    def _url(self, path: str) -> httpx.URL:
+        """The parsed URL of an operation path, kept for the next request to it.
+
+        At most ``_SHAPES`` are kept: paths with ids in them (``/history/{id}``) are many,
+        the ones in a hot loop few.
+        """
+        if len(self._urls) >= _SHAPES:
+            self._urls.clear()
+        url = self._urls[path] = httpx.URL(self.base + path)  # paths start with "/"
+        return url
+
     def _first(
         self,
         key: tuple[Any, ...],
         method: str,
-        path: str,
+        url: httpx.URL,
         kwargs: dict[str, Any],
         body: bytes | None,
     ) -> _Shape:
-        """The shape of a request seen first: httpx builds it, its headers are kept.
-
-        At most ``_SHAPES`` shapes are kept: paths with ids in them (``/history/{id}``)
-        are many, the ones in a hot loop few.
-        """
-        if len(self._shapes) >= _SHAPES:
+        """The shape of a request seen first: httpx builds it, its headers are kept."""
+        if len(self._shapes) >= _SHAPES:  # only extra headers make shapes many
             self._shapes.clear()
-        url = httpx.URL(self.base + path)  # operation paths start with "/": httpx's merge
         extra = kwargs.get("headers") or {}
         if body is None or any(str(k).lower() in _OWN_HEADERS for k in extra):
-            shape = _Shape(url, None, sized=False)
+            shape = _Shape(None, sized=False)
         else:
             request = self._by_httpx(method, url, {**kwargs, "params": None})
             sized = "Content-Length" in request.headers and bool(body)
-            shape = _Shape(url, request.headers, sized)
+            shape = _Shape(request.headers, sized)
         self._shapes[key] = shape
         return shape
 

@@ -143,6 +143,13 @@ def test_the_template_builds_what_httpx_builds(auth: str | None) -> None:
         {"method": "post", "url": "/x", "data": {"a": "b"}},
         {"method": "post", "url": "/x", "content": b"ab", "headers": {"Content-Length": "2"}},
         {"method": "get", "url": "/numbers", "headers": {"Accept": "text/plain"}},
+        # one shape over many paths (bulk work on ids), and paths asking for other types
+        {"method": "put", "url": "/history/h1", "json": {"note": "a"}},
+        {"method": "put", "url": "/history/h22", "json": {"note": "longer note"}},
+        {"method": "delete", "url": "/contacts/c1"},
+        {"method": "delete", "url": "/contacts/c2"},
+        {"method": "get", "url": "/history/h1"},
+        {"method": "get", "url": "/history/export", "params": {"limit": 1}},
     ]  # fmt: skip
     for kwargs in calls * 2:  # the second time from the kept shapes
         built = template.build(kwargs)
