@@ -559,6 +559,25 @@ class _Table:
                 yield start, row
 
 
+def count_records(text: str, delimiter: str = ",") -> int:
+    """How many records (non-empty rows) ``text`` holds, read as the importers read it.
+
+    Fields of any size (see :class:`_LargeFieldReader`); every line end is the reader's own
+    (a CR inside an unquoted field ends its record, as the csv module reads a file opened
+    with ``newline=""``).
+    """
+
+    def count(large: bool) -> int:
+        rows: _Reader = (
+            _LargeFieldReader(text, delimiter)
+            if large
+            else _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        )
+        return sum(1 for row in rows if row)
+
+    return _read(count)
+
+
 def _read(work: Callable[[bool], T]) -> T:
     """``work(large=False)``, again with the unlimited reader if a field is too large."""
     try:

@@ -9,10 +9,8 @@ Entries come back as the subclass of :class:`HistoryEntry` for their type
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import enum
-import io
 import json
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -553,15 +551,9 @@ def _csv_rows(text: str) -> tuple[str, str, int]:
     """Split an exported CSV page into its header line, its data lines and their record count."""
     cut = text.find("\n") + 1 or len(text)
     header, rows = text[:cut], text[cut:]
-    try:
-        # newline="": the reader sees every line end itself (a bare CR inside an unquoted
-        # field ends the record instead of raising, as the csv module documents).
-        count = sum(1 for record in csv.reader(io.StringIO(rows, newline="")) if record)
-    except csv.Error:  # a field over csv.field_size_limit(): the reader without that limit
-        from ..contacts.csv import _LargeFieldReader
+    from ..contacts.csv import count_records  # the CSV readers, loaded when exporting
 
-        count = sum(1 for record in _LargeFieldReader(rows, ",") if record)
-    return header, rows, count
+    return header, rows, count_records(rows)
 
 
 def _update_item(

@@ -164,3 +164,19 @@ def test_text_that_is_neither_str_nor_bytes_is_refused() -> None:
     with pytest.raises(ValidationError) as info:
         parse_csv(42)  # type: ignore[arg-type]
     assert info.value.field == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        ("a,b\n1,2\n", 2),
+        ('a,"multi\nline"\n\n3,4\n', 2),  # a quoted line break stays in its field; blank lines
+        ("1,a bare\rcarriage return\n2,x\n", 3),  # a CR in an unquoted field ends its record
+        (f'1,"{"x" * 200_000}"\n2,y\n', 2),  # a field over csv.field_size_limit()
+        ("", 0),
+    ],
+)
+def test_count_records(text: str, records: int) -> None:
+    from sipgateio.contacts.csv import count_records
+
+    assert count_records(text) == records
